@@ -1,0 +1,29 @@
+package dk.star.fokusmaal.cli;
+
+import dk.star.fokusmaal.focus.BuildJob;
+import java.time.YearMonth;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = "Bronze → silver → gold for the months --from … --to; a rerun replaces exactly those months.")
+final class BuildCommand extends JobCommand {
+  @Option(names = "--from", required = true, converter = YearMonthConverter.class, paramLabel = "YYYY-MM", description = "First measurement month.")
+  YearMonth from;
+
+  @Option(names = "--to", required = true, converter = YearMonthConverter.class, paramLabel = "YYYY-MM", description = "Last measurement month.")
+  YearMonth to;
+
+  @Override
+  void execute(JobContext ctx) throws Exception {
+    if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
+    Logged.run(
+        ctx,
+        "build",
+        Map.of("from", from.toString(), "to", to.toString(), "rules", ctx.rules().source().toString()),
+        log -> BuildJob.run(ctx, from, to, log));
+  }
+}

@@ -1,0 +1,37 @@
+package dk.star.fokusmaal.cli;
+
+import dk.star.fokusmaal.config.Rules;
+import dk.star.fokusmaal.config.Settings;
+import dk.star.fokusmaal.lake.Lake;
+import dk.star.fokusmaal.spark.Sparks;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Base of every command: builds settings, lake, rules and the Spark session, then runs the job. */
+abstract class JobCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  /** Runs the job; throw to fail with exit code 1 and the exception's message. */
+  abstract void execute(JobContext ctx) throws Exception;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = common.settings();
+    Lake lake = common.lake(settings);
+    Rules rules = common.rules(settings);
+    Progress progress = new Progress(spec.name());
+    progress.say("lake %s, master %s", lake, settings.get(Settings.MASTER));
+    var spark = Sparks.session(settings, "fokusmaal " + spec.name());
+    try {
+      execute(new JobContext(spark, settings, lake, rules, progress));
+      progress.say("done");
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,14 +1,134 @@
 package dk.star.fokusmaal.focus;
 
-import dk.star.fokusmaal.cli.JobContext;
-import dk.star.fokusmaal.lake.RunLog;
-import java.time.YearMonth;
+import static org.apache.spark.sql.functions.*;
 
-/** Bronze → silver → gold for the months {@code from … to} (SPEC §5, §8). */
+import dk.star.fokusmaal.cli.JobContext;
+import dk.star.fokusmaal.config.Rules;
+import dk.star.fokusmaal.lake.DeltaIO;
+import dk.star.fokusmaal.lake.Lake;
+import dk.star.fokusmaal.lake.RunLog;
+import dk.star.fokusmaal.schema.Cols;
+import dk.star.fokusmaal.schema.SourceSpec;
+import dk.star.fokusmaal.schema.Sources;
+import java.time.YearMonth;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Bronze → silver → gold for the measurement months {@code from … to} (SPEC §5, §8.1–8.3).
+ *
+ * <p>Reads the registers as they stand (corrections resolved), builds spells over their whole
+ * history (seniority needs it), the population and activity of the months {@code from-11 … to}
+ * (the 12-month averages need the 11 months before {@code from}), and replaces exactly the months
+ * {@code from … to} of each output table in one atomic commit per table. Nothing is written when
+ * a month has no population: missing inputs fail the build instead of writing zeros.
+ */
 public final class BuildJob {
   private BuildJob() {}
 
+  /** The registers a fokusmål build reads. */
+  public static final List<SourceSpec> INPUTS =
+      List.of(Sources.FLEUR_SPEC, Sources.KMD_SPEC, Sources.MUNICIPAL_SPEC, Sources.TASS_SPEC,
+          Sources.PLANDATA_SPEC, Sources.EINDKOMST_SPEC);
+
   public static void run(JobContext ctx, YearMonth from, YearMonth to, RunLog log) {
-    throw new UnsupportedOperationException("build is not implemented yet");
+    SparkSession spark = ctx.spark();
+    Lake lake = ctx.lake();
+    Rules rules = ctx.rules();
+    YearMonth windowFrom = from.minusMonths(11);
+    log.ruleVersion(rules.versions(from, to));
+    String meta = log.userMetadata();
+
+    for (SourceSpec s : INPUTS) log.input("bronze." + s.name(), DeltaIO.version(spark, lake.bronze(s.name())));
+    Dataset<Row> fleur = Registers.read(spark, lake, Sources.FLEUR_SPEC);
+    Dataset<Row> kmd = Registers.read(spark, lake, Sources.KMD_SPEC);
+    Dataset<Row> municipal = Registers.read(spark, lake, Sources.MUNICIPAL_SPEC);
+    Dataset<Row> tass = Registers.read(spark, lake, Sources.TASS_SPEC);
+    Dataset<Row> plandata = Registers.read(spark, lake, Sources.PLANDATA_SPEC);
+    Dataset<Row> eindkomst = Registers.read(spark, lake, Sources.EINDKOMST_SPEC);
+
+    // Silver: conformed periods with their spells, over all history up to the last month built.
+    Dataset<Row> spelled =
+        Spells.assign(Periods.closeOpen(Periods.conform(fleur, kmd, municipal), Months.lastDay(to)));
+    String periodsPath = lake.silver(GoldTables.BENEFIT_PERIODS);
+    ctx.progress().step("silver.benefit_periods written", () -> {
+      DeltaIO.overwrite(spelled, periodsPath, meta);
+      return null;
+    });
+    record(spark, log, "silver." + GoldTables.BENEFIT_PERIODS, periodsPath);
+    Dataset<Row> periods = DeltaIO.read(spark, periodsPath);
+
+    Dataset<Row> spellMonths = Population.spellMonths(periods, rules, windowFrom, to);
+    Dataset<Row> population = Population.monthly(spellMonths);
+    Dataset<Row> measured =
+        Activity.measure(population, tass, plandata, eindkomst, rules, windowFrom, to)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> counts = Shares.municipalCounts(measured).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> monthly = Shares.municipal(counts, rules, windowFrom, to);
+      Dataset<Row> national = Shares.national(counts, rules, windowFrom, to);
+      ctx.progress().step("population and shares computed", () -> {
+        requirePopulation(national, from, to);
+        return null;
+      });
+
+      String runId = log.runId();
+      Dataset<Row> personMonth =
+          measured.filter(col(Cols.MONTH).geq(lit(Months.date(from)))).withColumn(Cols.RUN_ID, lit(runId));
+      writeMonths(ctx, log, personMonth, Lake.SILVER, GoldTables.PERSON_MONTH, from, to, false);
+      writeMonths(ctx, log, monthly, Lake.GOLD, GoldTables.FOCUS_GOAL_MONTHLY, from, to, true);
+      writeMonths(ctx, log, national, Lake.GOLD, GoldTables.FOCUS_GOAL_NATIONAL_MONTHLY, from, to, true);
+      Dataset<Row> twelve = Averages.twelveMonth(monthly, national, rules, from, to);
+      writeMonths(ctx, log, twelve, Lake.GOLD, GoldTables.FOCUS_GOAL_12M, from, to, true);
+      counts.unpersist();
+    } finally {
+      measured.unpersist();
+    }
+    DeltaIO.registerAll(spark, lake);
+  }
+
+  /**
+   * Fails, before anything is written, when a month to build has no population at all: its
+   * benefit registers are missing, and zeros would be a silent wrong number.
+   */
+  static void requirePopulation(Dataset<Row> national, YearMonth from, YearMonth to) {
+    Dataset<Row> present =
+        national
+            .filter(col(Cols.BREAKDOWN).equalTo(Cols.ALL).and(col(Cols.POPULATION).gt(0)))
+            .select(col(Cols.MONTH));
+    Dataset<Row> wanted =
+        national.sparkSession()
+            .range(0, Months.index(to) - Months.index(from) + 1)
+            .select(add_months(lit(Months.date(from)), col("id").cast("int")).as(Cols.MONTH));
+    // at most a few hundred months: a tiny result, safe to bring to the driver for the message
+    List<Row> missing = wanted.except(present).orderBy(col(Cols.MONTH)).limit(12).collectAsList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "input missing: no fokusmål population in month(s) "
+              + missing.stream().map(r -> r.getDate(0).toString().substring(0, 7)).toList()
+              + " — are the benefit registers (fleur, kmd_sygedagpenge, municipal_benefits) ingested for that period?");
+    }
+  }
+
+  private static void writeMonths(
+      JobContext ctx, RunLog log, Dataset<Row> rows, String zone, String table, YearMonth from, YearMonth to,
+      boolean gold) {
+    Dataset<Row> out =
+        rows.filter(col(Cols.MONTH).between(lit(Months.date(from)), lit(Months.date(to))));
+    if (gold) out = DeltaIO.withComments(out.withColumn(Cols.RUN_ID, lit(log.runId())), GoldTables.all());
+    String path = ctx.lake().table(zone, table);
+    Dataset<Row> finalOut = out;
+    ctx.progress().step(zone + "." + table + " " + from + "…" + to + " written", () -> {
+      DeltaIO.replaceRange(finalOut, path, Cols.MONTH, Months.date(from).toString(), Months.date(to).toString(), log.userMetadata());
+      return null;
+    });
+    record(ctx.spark(), log, zone + "." + table, path);
+  }
+
+  private static void record(SparkSession spark, RunLog log, String name, String path) {
+    log.output(name, DeltaIO.version(spark, path), DeltaIO.lastCommitOutputRows(spark, path));
   }
 }

@@ -1,0 +1,63 @@
+package dk.star.fokusmaal.lake;
+
+/**
+ * The lake layout of SPEC §3: one root (a local folder or any Hadoop URI) with the zones
+ * {@code landing, bronze, quarantine, silver, gold, restricted, meta}. Each Delta table lives in
+ * {@code <root>/<zone>/<table>} and is registered in the catalog as {@code <zone>.<table>}.
+ */
+public final class Lake {
+  public static final String LANDING = "landing";
+  public static final String BRONZE = "bronze";
+  public static final String QUARANTINE = "quarantine";
+  public static final String SILVER = "silver";
+  public static final String GOLD = "gold";
+  public static final String RESTRICTED = "restricted";
+  public static final String META = "meta";
+
+  /** The zones that hold Delta tables, in the order a reader meets them. */
+  public static final String[] TABLE_ZONES = {BRONZE, QUARANTINE, SILVER, GOLD, RESTRICTED, META};
+
+  private final String root;
+
+  public Lake(String root) {
+    String r = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.root = r;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String landing(String source) {
+    return root + "/" + LANDING + "/" + source;
+  }
+
+  public String table(String zone, String name) {
+    return root + "/" + zone + "/" + name;
+  }
+
+  public String bronze(String source) {
+    return table(BRONZE, source);
+  }
+
+  public String quarantine(String source) {
+    return table(QUARANTINE, source);
+  }
+
+  public String silver(String name) {
+    return table(SILVER, name);
+  }
+
+  public String gold(String name) {
+    return table(GOLD, name);
+  }
+
+  public String meta(String name) {
+    return table(META, name);
+  }
+
+  @Override
+  public String toString() {
+    return root;
+  }
+}

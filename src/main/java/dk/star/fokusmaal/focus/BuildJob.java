@@ -50,42 +50,36 @@ public final class BuildJob {
     Dataset<Row> plandata = Registers.read(spark, lake, Sources.PLANDATA_SPEC);
     Dataset<Row> eindkomst = Registers.read(spark, lake, Sources.EINDKOMST_SPEC);
 
-    // Silver: conformed periods with their spells, over all history up to the last month built.
-    Dataset<Row> spelled =
-        Spells.assign(Periods.closeOpen(Periods.conform(fleur, kmd, municipal), Months.lastDay(to)));
-    String periodsPath = lake.silver(GoldTables.BENEFIT_PERIODS);
-    ctx.progress().step("silver.benefit_periods written", () -> {
-      DeltaIO.overwrite(spelled, periodsPath, meta);
-      return null;
-    });
-    record(spark, log, "silver." + GoldTables.BENEFIT_PERIODS, periodsPath);
-    Dataset<Row> periods = DeltaIO.read(spark, periodsPath);
-
+    // Conformed periods with their spells, over all history up to the last month built.
+    Dataset<Row> periods =
+        Spells.assign(Periods.closeOpen(Periods.conform(fleur, kmd, municipal), Months.lastDay(to)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> spellMonths = Population.spellMonths(periods, rules, windowFrom, to);
     Dataset<Row> population = Population.monthly(spellMonths);
     Dataset<Row> measured =
         Activity.measure(population, tass, plandata, eindkomst, rules, windowFrom, to)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> counts = Shares.municipalCounts(measured).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> counts = Shares.municipalCounts(measured).persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> monthly = Shares.municipal(counts, rules, windowFrom, to);
       Dataset<Row> national = Shares.national(counts, rules, windowFrom, to);
+      // Checked before anything is written: a month without population fails the build.
       ctx.progress().step("population and shares computed", () -> {
         requirePopulation(national, from, to);
         return null;
       });
 
-      String runId = log.runId();
-      Dataset<Row> personMonth =
-          measured.filter(col(Cols.MONTH).geq(lit(Months.date(from)))).withColumn(Cols.RUN_ID, lit(runId));
-      writeMonths(ctx, log, personMonth, Lake.SILVER, GoldTables.PERSON_MONTH, from, to, false);
+      DeltaIO.overwrite(periods.withColumn(Cols.RUN_ID, lit(log.runId())), lake.silver(GoldTables.BENEFIT_PERIODS), meta);
+      record(ctx, log, Lake.SILVER, GoldTables.BENEFIT_PERIODS);
+      writeMonths(ctx, log, measured.withColumn(Cols.RUN_ID, lit(log.runId())), Lake.SILVER, GoldTables.PERSON_MONTH, from, to, false);
       writeMonths(ctx, log, monthly, Lake.GOLD, GoldTables.FOCUS_GOAL_MONTHLY, from, to, true);
       writeMonths(ctx, log, national, Lake.GOLD, GoldTables.FOCUS_GOAL_NATIONAL_MONTHLY, from, to, true);
       Dataset<Row> twelve = Averages.twelveMonth(monthly, national, rules, from, to);
       writeMonths(ctx, log, twelve, Lake.GOLD, GoldTables.FOCUS_GOAL_12M, from, to, true);
-      counts.unpersist();
     } finally {
+      counts.unpersist();
       measured.unpersist();
+      periods.unpersist();
     }
     DeltaIO.registerAll(spark, lake);
   }
@@ -119,16 +113,18 @@ public final class BuildJob {
     Dataset<Row> out =
         rows.filter(col(Cols.MONTH).between(lit(Months.date(from)), lit(Months.date(to))));
     if (gold) out = DeltaIO.withComments(out.withColumn(Cols.RUN_ID, lit(log.runId())), GoldTables.all());
-    String path = ctx.lake().table(zone, table);
-    Dataset<Row> finalOut = out;
-    ctx.progress().step(zone + "." + table + " " + from + "…" + to + " written", () -> {
-      DeltaIO.replaceRange(finalOut, path, Cols.MONTH, Months.date(from).toString(), Months.date(to).toString(), log.userMetadata());
-      return null;
-    });
-    record(ctx.spark(), log, zone + "." + table, path);
+    DeltaIO.replaceRange(
+        out, ctx.lake().table(zone, table), Cols.MONTH, Months.date(from).toString(),
+        Months.date(to).toString(), log.userMetadata());
+    record(ctx, log, zone, table);
   }
 
-  private static void record(SparkSession spark, RunLog log, String name, String path) {
-    log.output(name, DeltaIO.version(spark, path), DeltaIO.lastCommitOutputRows(spark, path));
+  /** Records the table's new version and rows in the run log, and tells the person watching. */
+  private static void record(JobContext ctx, RunLog log, String zone, String table) {
+    String path = ctx.lake().table(zone, table);
+    long rows = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
+    long version = DeltaIO.version(ctx.spark(), path);
+    log.output(zone + "." + table, version, rows);
+    ctx.progress().say("%s.%s: %,d rows written (version %d)", zone, table, rows, version);
   }
 }

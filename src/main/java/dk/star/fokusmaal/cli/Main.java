@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     version = "fokusmaal 0.1.0",
     description = "Fokusmål and resultatmål of the Danish job centres on a Delta Lake.",
     subcommands = {
+      DemoCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
       BuildCommand.class,

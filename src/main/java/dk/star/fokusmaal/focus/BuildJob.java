@@ -70,12 +70,13 @@ public final class BuildJob {
       });
 
       DeltaIO.overwrite(periods.withColumn(Cols.RUN_ID, lit(log.runId())), lake.silver(GoldTables.BENEFIT_PERIODS), meta);
-      record(ctx, log, Lake.SILVER, GoldTables.BENEFIT_PERIODS);
-      writeMonths(ctx, log, measured.withColumn(Cols.RUN_ID, lit(log.runId())), Lake.SILVER, GoldTables.PERSON_MONTH, from, to, false);
+      Outputs.record(ctx, log, Lake.SILVER, GoldTables.BENEFIT_PERIODS);
+      writeMonths(ctx, log, measured, Lake.SILVER, GoldTables.PERSON_MONTH, from, to, false);
       writeMonths(ctx, log, monthly, Lake.GOLD, GoldTables.FOCUS_GOAL_MONTHLY, from, to, true);
       writeMonths(ctx, log, national, Lake.GOLD, GoldTables.FOCUS_GOAL_NATIONAL_MONTHLY, from, to, true);
       Dataset<Row> twelve = Averages.twelveMonth(monthly, national, rules, from, to);
       writeMonths(ctx, log, twelve, Lake.GOLD, GoldTables.FOCUS_GOAL_12M, from, to, true);
+      ResultStage.run(ctx, log, periods, twelve, from, to);
     } finally {
       counts.unpersist();
       measured.unpersist();
@@ -110,21 +111,9 @@ public final class BuildJob {
   private static void writeMonths(
       JobContext ctx, RunLog log, Dataset<Row> rows, String zone, String table, YearMonth from, YearMonth to,
       boolean gold) {
-    Dataset<Row> out =
-        rows.filter(col(Cols.MONTH).between(lit(Months.date(from)), lit(Months.date(to))));
-    if (gold) out = DeltaIO.withComments(out.withColumn(Cols.RUN_ID, lit(log.runId())), GoldTables.all());
-    DeltaIO.replaceRange(
-        out, ctx.lake().table(zone, table), Cols.MONTH, Months.date(from).toString(),
-        Months.date(to).toString(), log.userMetadata());
-    record(ctx, log, zone, table);
-  }
-
-  /** Records the table's new version and rows in the run log, and tells the person watching. */
-  private static void record(JobContext ctx, RunLog log, String zone, String table) {
-    String path = ctx.lake().table(zone, table);
-    long rows = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
-    long version = DeltaIO.version(ctx.spark(), path);
-    log.output(zone + "." + table, version, rows);
-    ctx.progress().say("%s.%s: %,d rows written (version %d)", zone, table, rows, version);
+    Outputs.replace(
+        ctx, log, rows.filter(col(Cols.MONTH).between(lit(Months.date(from)), lit(Months.date(to)))),
+        zone, table, Cols.MONTH, Months.date(from).toString(), Months.date(to).toString(),
+        gold ? GoldTables.all() : null);
   }
 }

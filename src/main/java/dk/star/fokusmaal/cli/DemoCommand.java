@@ -1,0 +1,60 @@
+package dk.star.fokusmaal.cli;
+
+import dk.star.fokusmaal.focus.BuildJob;
+import dk.star.fokusmaal.generate.GenerateJob;
+import dk.star.fokusmaal.generate.GenerateOptions;
+import dk.star.fokusmaal.ingest.IngestJob;
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The embedded default: a small national data set, generated, ingested, built and summarised. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Generate a small national data set, ingest it, build every month and print a summary. "
+        + "Starts from an empty lake (a lake that an earlier demo made is replaced).")
+final class DemoCommand extends JobCommand {
+  static final String MARKER = ".fokusmaal-demo";
+
+  @Option(names = "--persons", description = "Persons (default: ${DEFAULT-VALUE}).", defaultValue = "20000")
+  long persons;
+
+  @Option(names = "--from", converter = YearMonthConverter.class, defaultValue = "2019-01", description = "First month of register data (default: ${DEFAULT-VALUE}).")
+  YearMonth from;
+
+  @Option(names = "--to", converter = YearMonthConverter.class, defaultValue = "2023-12", description = "Last month (default: ${DEFAULT-VALUE}).")
+  YearMonth to;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  void execute(JobContext ctx) throws Exception {
+    resetDemoLake(ctx);
+    GenerateJob.run(ctx, new GenerateOptions(persons, from, to, seed, 3, 1));
+    Logged.run(ctx, "ingest", Map.of("lake", ctx.lake().root()), log -> IngestJob.run(ctx, log));
+    Logged.run(ctx, "build", Map.of("from", from.toString(), "to", to.toString()),
+        log -> BuildJob.run(ctx, from, to, log));
+    Summary.print(ctx.spark(), ctx.lake());
+  }
+
+  /** Empties the lake when it is new or an earlier demo's; refuses to touch any other lake. */
+  private static void resetDemoLake(JobContext ctx) throws IOException {
+    Path root = new Path(ctx.lake().root());
+    FileSystem fs = root.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
+    if (fs.exists(root) && fs.listStatus(root).length > 0) {
+      if (!fs.exists(new Path(root, MARKER))) {
+        throw new IllegalStateException("lake " + root + " is not empty and was not made by demo; give demo another --lake");
+      }
+      fs.delete(root, true);
+    }
+    fs.mkdirs(root);
+    fs.create(new Path(root, MARKER)).close();
+    ctx.progress().say("demo lake %s ready", root);
+  }
+}

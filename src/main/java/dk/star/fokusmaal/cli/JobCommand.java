@@ -25,13 +25,10 @@ abstract class JobCommand implements Callable<Integer> {
     Rules rules = common.rules(settings);
     Progress progress = new Progress(spec.name());
     progress.say("lake %s, master %s", lake, settings.get(Settings.MASTER));
+    // The session lives as long as the process; Spark's shutdown hook stops it on exit.
     var spark = Sparks.session(settings, "fokusmaal " + spec.name());
-    try {
-      execute(new JobContext(spark, settings, lake, rules, progress));
-      progress.say("done");
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    execute(new JobContext(spark, settings, lake, rules, progress));
+    progress.say("done");
+    return 0;
   }
 }

@@ -42,6 +42,18 @@ public final class Cols {
   /** Quarantine: the contract rule(s) the row broke, e.g. {@code UNKNOWN_CODE(benefit_code)}. */
   public static final String QUARANTINE_RULE = "_rule";
 
+  // Ingest bookkeeping (meta.ingested_files, meta.dq_results)
+  /** Full path of a landing file, exactly as bronze/quarantine carry it in {@link #SOURCE_FILE}. */
+  public static final String FILE_PATH = "file_path";
+  public static final String FILE_SIZE = "file_size";
+  public static final String FILE_MODIFIED_AT = "file_modified_at";
+  public static final String ROWS_BRONZE = "rows_bronze";
+  public static final String ROWS_QUARANTINE = "rows_quarantine";
+  public static final String FILE_INGESTED_AT = "ingested_at";
+  /** Data-quality results: a quarantine rule, or one of the totals ROWS_READ/ROWS_BRONZE/ROWS_QUARANTINE. */
+  public static final String DQ_RULE = "rule";
+  public static final String ROWS = "rows";
+
   // Silver
   public static final String SPELL_ID = "spell_id";
   public static final String SPELL_START = "spell_start";

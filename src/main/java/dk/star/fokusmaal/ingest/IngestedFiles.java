@@ -1,0 +1,128 @@
+package dk.star.fokusmaal.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dk.star.fokusmaal.lake.DeltaIO;
+import dk.star.fokusmaal.lake.Lake;
+import dk.star.fokusmaal.schema.Cols;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The manifest {@code meta.ingested_files}: one row per landing file an ingest has finished,
+ * written after the file's rows are committed to bronze and quarantine. A file whose path, size
+ * and modification time are in the manifest is not read again; a file rewritten in place (same
+ * path, other size or time) is a new delivery and replaces its earlier rows.
+ */
+public final class IngestedFiles {
+  private IngestedFiles() {}
+
+  public static final String TABLE = "ingested_files";
+
+  public static final StructType SCHEMA =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField(Cols.SOURCE, DataTypes.StringType, false),
+              DataTypes.createStructField(Cols.FILE_PATH, DataTypes.StringType, false),
+              DataTypes.createStructField(Cols.FILE_SIZE, DataTypes.LongType, false),
+              DataTypes.createStructField(Cols.FILE_MODIFIED_AT, DataTypes.TimestampType, false),
+              DataTypes.createStructField(Cols.RUN_ID, DataTypes.StringType, false),
+              DataTypes.createStructField(Cols.ROWS_BRONZE, DataTypes.LongType, false),
+              DataTypes.createStructField(Cols.ROWS_QUARANTINE, DataTypes.LongType, false),
+              DataTypes.createStructField(Cols.FILE_INGESTED_AT, DataTypes.TimestampType, false)));
+
+  static final Map<String, String> COMMENTS =
+      Map.of(
+          Cols.SOURCE, "Landing source (folder under landing/, table name in bronze and quarantine)",
+          Cols.FILE_PATH, "Full path of the landing file, as in _source_file of bronze and quarantine",
+          Cols.FILE_SIZE, "File size in bytes when it was ingested",
+          Cols.FILE_MODIFIED_AT, "File modification time when it was ingested",
+          Cols.RUN_ID, "The ingest run that read the file (meta.run_log)",
+          Cols.ROWS_BRONZE, "Rows of the file that passed validation (in bronze)",
+          Cols.ROWS_QUARANTINE, "Rows of the file that broke the contract (in quarantine)",
+          Cols.FILE_INGESTED_AT, "When the run ingested the file (= _ingested_at of its rows)");
+
+  public static String path(Lake lake) {
+    return lake.meta(TABLE);
+  }
+
+  /**
+   * The identities ({@link LandingFile#identity()}) of the files already ingested, by source.
+   * File-level metadata, one row per delivered file, so it is read to the driver.
+   *
+   * @param version the manifest version to read (the one the run log records), -1 for none
+   */
+  public static Map<String, Set<String>> identities(SparkSession spark, Lake lake, long version) {
+    Map<String, Set<String>> out = new HashMap<>();
+    if (version < 0) return out;
+    List<Row> rows =
+        spark.read().format("delta").option("versionAsOf", version).load(path(lake))
+            .select(Cols.SOURCE, Cols.FILE_PATH, Cols.FILE_SIZE, Cols.FILE_MODIFIED_AT)
+            .collectAsList();
+    for (Row r : rows) {
+      out.computeIfAbsent(r.getString(0), k -> new HashSet<>())
+          .add(LandingFile.identity(r.getString(1), r.getLong(2), r.getTimestamp(3).getTime()));
+    }
+    return out;
+  }
+
+  /**
+   * The manifest rows of a batch: one per file (also files without rows), with its rows to bronze
+   * and to quarantine from {@code stats} ({@code _source_file, _rule, rows}).
+   */
+  public static Dataset<Row> rows(
+      SparkSession spark,
+      String source,
+      List<LandingFile> files,
+      Dataset<Row> stats,
+      String runId,
+      Timestamp ingestedAt) {
+    List<Row> listed = new ArrayList<>();
+    for (LandingFile f : files) {
+      listed.add(RowFactory.create(f.path(), f.size(), new Timestamp(f.modifiedAt())));
+    }
+    StructType listedSchema =
+        DataTypes.createStructType(
+            List.of(
+                DataTypes.createStructField(Cols.FILE_PATH, DataTypes.StringType, false),
+                DataTypes.createStructField(Cols.FILE_SIZE, DataTypes.LongType, false),
+                DataTypes.createStructField(
+                    Cols.FILE_MODIFIED_AT, DataTypes.TimestampType, false)));
+    Dataset<Row> perFile =
+        stats
+            .groupBy(col(Cols.SOURCE_FILE).as(Cols.FILE_PATH))
+            .agg(
+                sum(when(col(Cols.QUARANTINE_RULE).isNull(), col(Cols.ROWS))).as(Cols.ROWS_BRONZE),
+                sum(when(col(Cols.QUARANTINE_RULE).isNotNull(), col(Cols.ROWS)))
+                    .as(Cols.ROWS_QUARANTINE));
+    Dataset<Row> manifest =
+        spark
+            .createDataFrame(listed, listedSchema)
+            .join(perFile, List.of(Cols.FILE_PATH).toArray(new String[0]), "left")
+            .select(
+                lit(source).as(Cols.SOURCE),
+                col(Cols.FILE_PATH),
+                col(Cols.FILE_SIZE),
+                col(Cols.FILE_MODIFIED_AT),
+                lit(runId).as(Cols.RUN_ID),
+                coalesce(col(Cols.ROWS_BRONZE), lit(0L)).as(Cols.ROWS_BRONZE),
+                coalesce(col(Cols.ROWS_QUARANTINE), lit(0L)).as(Cols.ROWS_QUARANTINE),
+                lit(ingestedAt).as(Cols.FILE_INGESTED_AT));
+    return DeltaIO.withComments(manifest, COMMENTS);
+  }
+}

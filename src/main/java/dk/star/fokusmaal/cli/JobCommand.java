@@ -4,6 +4,7 @@ import dk.star.fokusmaal.config.Rules;
 import dk.star.fokusmaal.config.Settings;
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.spark.Sparks;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,12 +16,18 @@ abstract class JobCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Spark settings the command itself needs (on top of the environment's). */
+  Map<String, String> extraSparkConf() {
+    return Map.of();
+  }
+
   /** Runs the job; throw to fail with exit code 1 and the exception's message. */
   abstract void execute(JobContext ctx) throws Exception;
 
   @Override
   public Integer call() throws Exception {
     Settings settings = common.settings();
+    for (Map.Entry<String, String> e : extraSparkConf().entrySet()) settings = settings.with(e.getKey(), e.getValue());
     Lake lake = common.lake(settings);
     Rules rules = common.rules(settings);
     Progress progress = new Progress(spec.name());

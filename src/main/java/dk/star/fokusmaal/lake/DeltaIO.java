@@ -121,7 +121,7 @@ public final class DeltaIO {
       for (String name : listDirs(spark, zonePath)) {
         String path = zonePath + "/" + name;
         if (!exists(spark, path)) continue;
-        spark.sql("CREATE DATABASE IF NOT EXISTS " + zone);
+        if (!spark.catalog().databaseExists(zone)) spark.sql("CREATE DATABASE IF NOT EXISTS " + zone);
         spark.sql(
             String.format(
                 "CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", zone, name, path));

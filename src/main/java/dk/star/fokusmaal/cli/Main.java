@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       BuildCommand.class,
       ServeCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -21,7 +21,7 @@ class MainTest {
 
   @Test
   void helpOnEveryCommand() {
-    for (String c : new String[] {"demo", "generate", "ingest", "build"}) {
+    for (String c : new String[] {"demo", "generate", "ingest", "build", "serve", "report"}) {
       assertEquals(0, run(c, "--help"), c);
     }
   }

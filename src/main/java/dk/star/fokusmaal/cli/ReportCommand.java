@@ -51,7 +51,7 @@ final class ReportCommand extends JobCommand {
     Files.writeString(out.resolve("focus_goal_12m-" + month + ".csv"), csv(munis, twelve.columns()), StandardCharsets.UTF_8);
     Files.writeString(out.resolve("national-" + month + ".csv"), csv(trend, national.columns()), StandardCharsets.UTF_8);
     Path html = out.resolve("report-" + month + ".html");
-    Files.writeString(html, html(munis, trend), StandardCharsets.UTF_8);
+    Files.writeString(html, html(munis, trend, ctx.rules().forMonth(month).offerThresholdPct()), StandardCharsets.UTF_8);
     ctx.progress().say("report written: %s (%d municipalities, %d months of national shares)", html, munis.size(), trend.size());
   }
 
@@ -69,13 +69,13 @@ final class ReportCommand extends JobCommand {
     return r.isNullAt(r.fieldIndex(c)) ? Double.NaN : ((Number) r.getAs(c)).doubleValue();
   }
 
-  private String html(List<Row> munis, List<Row> trend) {
+  private String html(List<Row> munis, List<Row> trend, double threshold) {
     StringBuilder sb = new StringBuilder();
     sb.append("<!doctype html><html lang=da><meta charset=utf-8><title>Fokusmål ").append(month).append("</title>")
         .append("<style>body{font-family:sans-serif;margin:2em}td,th{padding:2px 8px;text-align:right}"
             + "td:first-child{text-align:left}.fail{color:#b00}</style>")
         .append("<h1>Fokusmål, 12 months to ").append(month).append("</h1>");
-    // Bar chart: each municipality's 12-month average passive share for offers, threshold 20 %.
+    // Bar chart: each municipality's 12-month average passive share for offers, dashed threshold.
     int w = 900, barH = 9, h = munis.size() * barH + 30;
     sb.append("<h2>Passive for offers, 12-month average, by municipality</h2><svg width=").append(w).append(" height=").append(h).append(">");
     double scale = (w - 180) / 60.0; // 0–60 %
@@ -89,7 +89,7 @@ final class ReportCommand extends JobCommand {
         sb.append(String.format(Locale.ROOT, "<rect x=150 y=%d width=%.1f height=%d fill=%s/>", y, v * scale, barH - 2, fails ? "#c33" : "#58a"));
       }
     }
-    sb.append(String.format(Locale.ROOT, "<line x1=%.1f x2=%.1f y1=10 y2=%d stroke=black stroke-dasharray=4/>", 150 + 20 * scale, 150 + 20 * scale, h));
+    sb.append(String.format(Locale.ROOT, "<line x1=%.1f x2=%.1f y1=10 y2=%d stroke=black stroke-dasharray=4/>", 150 + threshold * scale, 150 + threshold * scale, h));
     sb.append("</svg>");
     // Line chart: national monthly passive shares.
     int lw = 700, lh = 220;

@@ -123,11 +123,7 @@ public final class Activity {
         pay.filter(col(Cols.EMPLOYMENT_TYPE).equalTo(ORDINARY))
             .withColumn(
                 Cols.MONTH,
-                explode(
-                    sequence(
-                        trunc(col(Cols.PERIOD_START), "MM"),
-                        trunc(col(Cols.PERIOD_END), "MM"),
-                        expr("INTERVAL 1 MONTH"))))
+                Months.eachMonth(col(Cols.PERIOD_START), col(Cols.PERIOD_END)))
             .withColumn(IDX, Months.index(col(Cols.MONTH)))
             .filter(col(IDX).between(fromIdx - 11, toIdx))
             // a pay period counts in proportion to its days inside each month

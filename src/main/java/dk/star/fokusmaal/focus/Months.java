@@ -40,6 +40,11 @@ public final class Months {
     return year(date).multiply(12).plus(month(date)).minus(1);
   }
 
+  /** One row per calendar month touched by [start, end]: the first day of each month. */
+  public static Column eachMonth(Column start, Column end) {
+    return explode(sequence(trunc(start, "MM"), trunc(end, "MM"), expr("INTERVAL 1 MONTH")));
+  }
+
   public static int index(YearMonth m) {
     return m.getYear() * 12 + m.getMonthValue() - 1;
   }

@@ -48,11 +48,7 @@ public final class Population {
         spelled
             .withColumn(
                 Cols.MONTH,
-                explode(
-                    sequence(
-                        trunc(col(Cols.START_DATE), "MM"),
-                        trunc(col(Cols.END_DATE), "MM"),
-                        expr("INTERVAL 1 MONTH"))))
+                Months.eachMonth(col(Cols.START_DATE), col(Cols.END_DATE)))
             .filter(col(Cols.MONTH).leq(lit(Months.date(to))))
             .withColumn(MONTH_END, last_day(col(Cols.MONTH)))
             .withColumn(IN_FORCE_TO, least(col(Cols.END_DATE), col(MONTH_END)))

@@ -48,7 +48,11 @@ public final class BuildJob {
     Dataset<Row> municipal = Registers.read(spark, lake, Sources.MUNICIPAL_SPEC);
     Dataset<Row> tass = Registers.read(spark, lake, Sources.TASS_SPEC);
     Dataset<Row> plandata = Registers.read(spark, lake, Sources.PLANDATA_SPEC);
-    Dataset<Row> eindkomst = Registers.read(spark, lake, Sources.EINDKOMST_SPEC);
+    // Pay periods are keyed by their dates: only those touching the earliest window are read.
+    Dataset<Row> eindkomst =
+        Registers.read(spark, lake, Sources.EINDKOMST_SPEC,
+            col(Cols.PERIOD_END).geq(lit(Months.date(windowFrom.minusMonths(11))))
+                .and(col(Cols.PERIOD_START).leq(lit(Months.lastDay(to)))));
 
     // Conformed periods with their spells, over all history up to the last month built.
     Dataset<Row> periods =

@@ -30,6 +30,7 @@ public final class Population {
   private static final String IN_FORCE_TO = "_in_force_to";
   private static final String MONTH_HOURS = "_month_hours";
   private static final String PICK = "_pick";
+  private static final String SPELL_END = "_spell_end";
 
   /**
    * One row per spell and month in which the spell is in force: {@code person_id, spell_id,
@@ -44,8 +45,15 @@ public final class Population {
    */
   public static Dataset<Row> spellMonths(Dataset<Row> spelled, Rules rules, YearMonth from, YearMonth to) {
     Column periodDays = datediff(col(Cols.END_DATE), col(Cols.START_DATE)).plus(1);
-    Dataset<Row> periodMonths =
+    // Spells over before the first month asked for add no rows: drop them before spreading the
+    // rest over months, so that rebuilding recent months does not spread all of history.
+    Dataset<Row> live =
         spelled
+            .withColumn(SPELL_END, max(col(Cols.END_DATE)).over(Window.partitionBy(col(Cols.SPELL_ID))))
+            .filter(col(SPELL_END).geq(lit(Months.date(from))))
+            .drop(SPELL_END);
+    Dataset<Row> periodMonths =
+        live
             .withColumn(
                 Cols.MONTH,
                 Months.eachMonth(col(Cols.START_DATE), col(Cols.END_DATE)))

@@ -46,11 +46,22 @@ public final class Registers {
 
   /** The bronze table of {@code spec}, corrections resolved; fails clearly when not ingested. */
   public static Dataset<Row> read(SparkSession spark, Lake lake, SourceSpec spec) {
+    return read(spark, lake, spec, lit(true));
+  }
+
+  /**
+   * The bronze rows of {@code spec} that pass {@code keyFilter}, corrections resolved. The filter
+   * is applied <em>before</em> the latest delivery is chosen, so that a build reads only the
+   * deliveries it needs; it must therefore look at key columns only — every delivery of a key
+   * then passes or fails it together, and a correction can never be dropped while the row it
+   * corrects is kept.
+   */
+  public static Dataset<Row> read(SparkSession spark, Lake lake, SourceSpec spec, Column keyFilter) {
     String path = lake.bronze(spec.name());
     if (!DeltaIO.exists(spark, path)) {
       throw new IllegalStateException(
           "input missing: bronze." + spec.name() + " not found at " + path + " (run ingest first)");
     }
-    return latest(DeltaIO.read(spark, path), spec);
+    return latest(DeltaIO.read(spark, path).filter(keyFilter), spec);
   }
 }

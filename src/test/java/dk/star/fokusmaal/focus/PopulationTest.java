@@ -96,6 +96,36 @@ class PopulationTest extends SparkTestBase {
         Cols.PERSON_ID, Cols.MONTH);
   }
 
+  /**
+   * A build of recent months only (a monthly rerun) skips spells that were over before its first
+   * month, but still reads every earlier period of the spells that run on: seniority and
+   * accumulated hours count from the spell's start, not from the first month built.
+   */
+  @Test
+  void buildingLaterMonthsStillCountsTheWholeSpell() {
+    Registry.Fleur f = Registry.fleur();
+    for (YearMonth mo = YearMonth.of(2020, 1); !mo.isAfter(YearMonth.of(2021, 8)); mo = mo.plusMonths(1)) {
+      // 12 full-time months reached in December 2020, long before the first month built
+      f.period("fleur_since_2020", 851, "A_DAGPENGE", mo.atDay(1).toString(), mo.atEndOfMonth().toString(), 160.33);
+    }
+    Registry.Municipal m =
+        Registry.municipal()
+            .period("a", "kh_since_2019", 101, "KONTANTHJAELP", false, "2019-01-01", null)
+            // over (and past 12 months) before June 2021: in no month built
+            .period("b", "ended_before", 101, "KONTANTHJAELP", false, "2019-01-01", "2021-03-31")
+            // a spell whose first period ended long ago continues into the months built
+            .period("c", "gap_of_days", 147, "UDDANNELSESHJAELP", false, "2020-01-01", "2020-06-20")
+            .period("d", "gap_of_days", 147, "UDDANNELSESHJAELP", false, "2020-07-10", null);
+    List<Object[]> rows = new ArrayList<>();
+    rows.addAll(months("fleur_since_2020", "A_DAGPENGE", 851, "2021-06", "2021-08"));
+    rows.addAll(months("kh_since_2019", "KONTANTHJAELP", 101, "2021-06", "2021-08"));
+    rows.addAll(months("gap_of_days", "UDDANNELSESHJAELP", 147, "2021-06", "2021-08"));
+    Frames.assertSameRows(
+        Expect.table(session(), SCHEMA, rows.toArray(new Object[0][])),
+        population(f, Registry.kmd(), m, "2021-06", "2021-08"),
+        Cols.PERSON_ID, Cols.MONTH);
+  }
+
   @Test
   void choiceBetweenSpellsAndPeriods() {
     Registry.Municipal m =

@@ -790,7 +790,7 @@ public final class SyntheticRegisters {
   /** Chance that a citizen is left without regular conversations in a year (before municipality). */
   static final double[] CONVERSATION_NEGLECT = {0.04, 0.04, 0.05, 0.06, 0.05, 0.06};
   /** Chance that a citizen gets no offer in a year (before municipality and work). */
-  static final double[] OFFER_NEGLECT = {0.13, 0.22, 0.185, 0.175, 0.155, 0.185};
+  static final double[] OFFER_NEGLECT = {0.17, 0.285, 0.24, 0.23, 0.20, 0.24};
   /** Spread of the municipalities: log-scale factor per standard deviation of the latent. */
   static final double CONVERSATION_SPREAD = 0.45;
 

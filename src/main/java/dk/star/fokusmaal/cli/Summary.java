@@ -35,10 +35,10 @@ public final class Summary {
     }
 
     Dataset<Row> twelve = DeltaIO.read(spark, lake.gold("focus_goal_12m")).filter(col(Cols.MUNICIPALITY_CODE).isNotNull());
-    Row lastMonth = twelve.agg(max(col(Cols.MONTH))).first();
-    if (!lastMonth.isNullAt(0)) {
-      Dataset<Row> last = twelve.filter(col(Cols.MONTH).equalTo(lastMonth.getDate(0)));
-      String month = lastMonth.getDate(0).toString().substring(0, 7);
+    java.sql.Date lastMonth = twelve.agg(max(col(Cols.MONTH)).as(Cols.MONTH)).first().getAs(Cols.MONTH);
+    if (lastMonth != null) {
+      Dataset<Row> last = twelve.filter(col(Cols.MONTH).equalTo(lastMonth));
+      String month = lastMonth.toString().substring(0, 7);
       failing(last, Cols.MEETS_CONVERSATION_GOAL, Cols.AVG_PASSIVE_CONVERSATIONS_PCT_12M,
           "Municipalities failing the samtaler fokusmål (12 months to " + month + ")");
       failing(last, Cols.MEETS_OFFER_GOAL, Cols.AVG_PASSIVE_OFFERS_PCT_12M,
@@ -48,14 +48,16 @@ public final class Summary {
     String supervisionPath = lake.gold("supervision_status");
     if (DeltaIO.exists(spark, supervisionPath)) {
       Dataset<Row> sup = DeltaIO.read(spark, supervisionPath);
-      Row lastYear = sup.agg(max(col(Cols.YEAR))).first();
-      if (!lastYear.isNullAt(0)) {
-        int year = lastYear.getInt(0);
+      Integer lastYear = sup.agg(max(col(Cols.YEAR)).as(Cols.YEAR)).first().getAs(Cols.YEAR);
+      if (lastYear != null) {
+        int year = lastYear;
         Dataset<Row> y = sup.filter(col(Cols.YEAR).equalTo(year));
         System.out.printf(Locale.ROOT, "%nSupervision decision %d: %d of %d municipalities fail the resultatmål%n",
             year, y.filter(not(col(Cols.MEETS_RESULT_GOAL))).count(), y.count());
+        // one row per status: at most five
         for (Row r : y.groupBy(col(Cols.SUPERVISION_STATUS)).count().orderBy(col(Cols.SUPERVISION_STATUS)).collectAsList()) {
-          System.out.printf(Locale.ROOT, "  %-22s %3d%n", r.isNullAt(0) ? "(undecided)" : r.getString(0), r.getLong(1));
+          String status = r.getAs(Cols.SUPERVISION_STATUS);
+          System.out.printf(Locale.ROOT, "  %-22s %3d%n", status == null ? "(undecided)" : status, r.<Long>getAs("count"));
         }
         List<Row> named = y.filter(col(Cols.SUPERVISION_STATUS).notEqual("NONE"))
             .orderBy(col(Cols.SUPERVISION_STATUS), col(Cols.MUNICIPALITY_NAME)).collectAsList();
@@ -72,6 +74,6 @@ public final class Summary {
     List<Row> rows = last.filter(not(col(meets))).orderBy(col(avg).desc())
         .select(col(Cols.MUNICIPALITY_NAME), col(avg)).collectAsList(); // at most 98 rows
     System.out.printf(Locale.ROOT, "%n%s: %d%n", title, rows.size());
-    for (Row r : rows) System.out.printf(Locale.ROOT, "  %-22s %5.1f %%%n", r.getString(0), r.getDouble(1));
+    for (Row r : rows) System.out.printf(Locale.ROOT, "  %-22s %5.1f %%%n", r.<String>getAs(Cols.MUNICIPALITY_NAME), r.<Double>getAs(avg));
   }
 }

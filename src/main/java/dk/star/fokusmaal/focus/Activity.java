@@ -43,6 +43,16 @@ public final class Activity {
   public static final String ORDINARY = "ORDINAER";
 
   /**
+   * The pay periods that can count in the window of some month {@code from … to}: ending on or
+   * after the first day of {@code from-11} and starting by the last day of {@code to}. Only key
+   * columns, so it may filter eIndkomst before corrections are resolved ({@link Registers#read}).
+   */
+  public static Column payPeriodsNeeded(YearMonth from, YearMonth to) {
+    return col(Cols.PERIOD_END).geq(lit(Months.date(from.minusMonths(11))))
+        .and(col(Cols.PERIOD_START).leq(lit(Months.lastDay(to))));
+  }
+
+  /**
    * Adds {@code conversations_12m}, {@code has_offer_12m}, {@code ordinary_hours_12m} and the
    * passive flags to the population rows, by the rules of each month's year.
    *

@@ -48,11 +48,9 @@ public final class BuildJob {
     Dataset<Row> municipal = Registers.read(spark, lake, Sources.MUNICIPAL_SPEC);
     Dataset<Row> tass = Registers.read(spark, lake, Sources.TASS_SPEC);
     Dataset<Row> plandata = Registers.read(spark, lake, Sources.PLANDATA_SPEC);
-    // Pay periods are keyed by their dates: only those touching the earliest window are read.
+    // Pay periods are keyed by their dates: only those the windows can count are read.
     Dataset<Row> eindkomst =
-        Registers.read(spark, lake, Sources.EINDKOMST_SPEC,
-            col(Cols.PERIOD_END).geq(lit(Months.date(windowFrom.minusMonths(11))))
-                .and(col(Cols.PERIOD_START).leq(lit(Months.lastDay(to)))));
+        Registers.read(spark, lake, Sources.EINDKOMST_SPEC, Activity.payPeriodsNeeded(windowFrom, to));
 
     // Conformed periods with their spells, over all history up to the last month built.
     Dataset<Row> periods =
@@ -107,7 +105,7 @@ public final class BuildJob {
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "input missing: no fokusmål population in month(s) "
-              + missing.stream().map(r -> r.getDate(0).toString().substring(0, 7)).toList()
+              + missing.stream().map(r -> r.<java.sql.Date>getAs(Cols.MONTH).toString().substring(0, 7)).toList()
               + " — are the benefit registers (fleur, kmd_sygedagpenge, municipal_benefits) ingested for that period?");
     }
   }

@@ -207,21 +207,14 @@ public final class IngestJob {
   }
 
   /**
-   * Records the version and rows of the table's latest commit (this run's) in the run log: one
-   * look at the Delta history, no scan of the table.
+   * Records the version and rows of the table's latest commit (this run's) in the run log,
+   * from the Delta history: no scan of the table.
    *
    * @return rows written by the commit
    */
   static long logOutput(SparkSession spark, RunLog log, String table, String path) {
-    Row last =
-        io.delta.tables.DeltaTable.forPath(spark, path)
-            .history(1)
-            .select("version", "operationMetrics")
-            .first();
-    Map<String, String> metrics = last.getJavaMap(1);
-    String n = metrics == null ? null : metrics.get("numOutputRows");
-    long rows = n == null ? 0L : Long.parseLong(n);
-    log.output(table, last.getLong(0), rows);
+    long rows = DeltaIO.lastCommitOutputRows(spark, path);
+    log.output(table, DeltaIO.version(spark, path), rows);
     return rows;
   }
 
@@ -310,7 +303,7 @@ public final class IngestJob {
     List<Row> byRule =
         DqResults.byRule(stats).orderBy(Cols.DQ_RULE).collectAsList();
     for (Row r : byRule) {
-      progress.say("%s:   %-45s %d", source, r.getString(0), r.getLong(1));
+      progress.say("%s:   %-45s %d", source, r.<String>getAs(Cols.DQ_RULE), r.<Long>getAs(Cols.ROWS));
     }
   }
 }

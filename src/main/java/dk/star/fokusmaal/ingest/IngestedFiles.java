@@ -75,8 +75,9 @@ public final class IngestedFiles {
             .select(Cols.SOURCE, Cols.FILE_PATH, Cols.FILE_SIZE, Cols.FILE_MODIFIED_AT)
             .collectAsList();
     for (Row r : rows) {
-      out.computeIfAbsent(r.getString(0), k -> new HashSet<>())
-          .add(LandingFile.identity(r.getString(1), r.getLong(2), r.getTimestamp(3).getTime()));
+      out.computeIfAbsent(r.<String>getAs(Cols.SOURCE), k -> new HashSet<>())
+          .add(LandingFile.identity(r.<String>getAs(Cols.FILE_PATH), r.<Long>getAs(Cols.FILE_SIZE),
+              r.<Timestamp>getAs(Cols.FILE_MODIFIED_AT).getTime()));
     }
     return out;
   }

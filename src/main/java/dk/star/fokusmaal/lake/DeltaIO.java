@@ -44,7 +44,7 @@ public final class DeltaIO {
   /** Rows written by the table's latest commit (from Delta's operation metrics, no extra scan). */
   public static long lastCommitOutputRows(SparkSession spark, String path) {
     Row r = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-    Map<String, String> m = r.getJavaMap(0);
+    Map<String, String> m = r.getJavaMap(r.fieldIndex("operationMetrics"));
     String n = m == null ? null : m.get("numOutputRows");
     return n == null ? 0L : Long.parseLong(n);
   }

@@ -105,6 +105,22 @@ class ActivityTest extends SparkTestBase {
         Cols.PERSON_ID, Cols.MONTH);
   }
 
+  /** A build reads only the pay periods the windows of its months can count (June 2022: from July 2021). */
+  @Test
+  void payPeriodsNeededByTheWindows() {
+    Dataset<Row> pay =
+        Registry.pay()
+            .report("ends_before_window", "E1", "2021-06-01", "2021-06-30", 160.0, "ORDINAER")
+            .report("straddles_window_start", "E1", "2021-06-16", "2021-07-01", 160.0, "ORDINAER")
+            .report("last_day_of_month", "E1", "2022-06-30", "2022-07-29", 160.0, "ORDINAER")
+            .report("starts_after_month", "E1", "2022-07-01", "2022-07-31", 160.0, "ORDINAER")
+            .frame(session());
+    Frames.assertSameRows(
+        Expect.table(session(), "person_id string", row("straddles_window_start"), row("last_day_of_month")),
+        pay.filter(Activity.payPeriodsNeeded(YearMonth.of(2022, 6), YearMonth.of(2022, 6))).select(col(Cols.PERSON_ID)),
+        Cols.PERSON_ID);
+  }
+
   @Test
   void ordinaryHours() {
     Dataset<Row> pop =

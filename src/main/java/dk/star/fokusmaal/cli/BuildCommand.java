@@ -1,6 +1,8 @@
 package dk.star.fokusmaal.cli;
 
-import dk.star.fokusmaal.focus.BuildJob;
+import dk.star.fokusmaal.pipeline.BuildJob;
+import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.Runs;
 import java.time.YearMonth;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ final class BuildCommand extends JobCommand {
   @Override
   void execute(JobContext ctx) throws Exception {
     if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
-    Logged.run(
+    Runs.run(
         ctx,
         "build",
         Map.of("from", from.toString(), "to", to.toString(), "rules", ctx.rules().source().toString()),

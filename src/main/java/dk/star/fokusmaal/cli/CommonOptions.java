@@ -1,8 +1,8 @@
 package dk.star.fokusmaal.cli;
 
-import dk.star.fokusmaal.config.Rules;
-import dk.star.fokusmaal.config.Settings;
 import dk.star.fokusmaal.lake.Lake;
+import dk.star.fokusmaal.pipeline.Settings;
+import dk.star.fokusmaal.rules.Rules;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;

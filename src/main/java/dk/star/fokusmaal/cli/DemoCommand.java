@@ -1,9 +1,12 @@
 package dk.star.fokusmaal.cli;
 
-import dk.star.fokusmaal.focus.BuildJob;
-import dk.star.fokusmaal.generate.GenerateJob;
 import dk.star.fokusmaal.generate.GenerateOptions;
-import dk.star.fokusmaal.ingest.IngestJob;
+import dk.star.fokusmaal.pipeline.BuildJob;
+import dk.star.fokusmaal.pipeline.GenerateJob;
+import dk.star.fokusmaal.pipeline.IngestJob;
+import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.Runs;
+import dk.star.fokusmaal.report.Summary;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Map;
@@ -37,8 +40,8 @@ final class DemoCommand extends JobCommand {
   void execute(JobContext ctx) throws Exception {
     resetDemoLake(ctx);
     GenerateJob.run(ctx, new GenerateOptions(persons, from, to, seed, 3, 1));
-    Logged.run(ctx, "ingest", Map.of("lake", ctx.lake().root()), log -> IngestJob.run(ctx, log));
-    Logged.run(ctx, "build", Map.of("from", from.toString(), "to", to.toString()),
+    Runs.run(ctx, "ingest", Map.of("lake", ctx.lake().root()), log -> IngestJob.run(ctx, log));
+    Runs.run(ctx, "build", Map.of("from", from.toString(), "to", to.toString()),
         log -> BuildJob.run(ctx, from, to, log));
     Summary.print(ctx.spark(), ctx.lake());
   }

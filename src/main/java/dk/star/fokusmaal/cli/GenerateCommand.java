@@ -1,7 +1,8 @@
 package dk.star.fokusmaal.cli;
 
-import dk.star.fokusmaal.generate.GenerateJob;
 import dk.star.fokusmaal.generate.GenerateOptions;
+import dk.star.fokusmaal.pipeline.GenerateJob;
+import dk.star.fokusmaal.pipeline.JobContext;
 import java.time.YearMonth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

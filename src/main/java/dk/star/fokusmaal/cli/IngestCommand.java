@@ -1,6 +1,8 @@
 package dk.star.fokusmaal.cli;
 
-import dk.star.fokusmaal.ingest.IngestJob;
+import dk.star.fokusmaal.pipeline.IngestJob;
+import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.Runs;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -11,6 +13,6 @@ import picocli.CommandLine.Command;
 final class IngestCommand extends JobCommand {
   @Override
   void execute(JobContext ctx) throws Exception {
-    Logged.run(ctx, "ingest", Map.of("lake", ctx.lake().root()), log -> IngestJob.run(ctx, log));
+    Runs.run(ctx, "ingest", Map.of("lake", ctx.lake().root()), log -> IngestJob.run(ctx, log));
   }
 }

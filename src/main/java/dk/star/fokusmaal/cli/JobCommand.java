@@ -1,9 +1,11 @@
 package dk.star.fokusmaal.cli;
 
-import dk.star.fokusmaal.config.Rules;
-import dk.star.fokusmaal.config.Settings;
 import dk.star.fokusmaal.lake.Lake;
-import dk.star.fokusmaal.spark.Sparks;
+import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.Progress;
+import dk.star.fokusmaal.pipeline.Settings;
+import dk.star.fokusmaal.pipeline.Sparks;
+import dk.star.fokusmaal.rules.Rules;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;

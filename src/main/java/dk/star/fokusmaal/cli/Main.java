@@ -1,8 +1,8 @@
 package dk.star.fokusmaal.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The launcher's entry point ({@code jobs/fokusmaal}): one command per job (SPEC §9). Exit codes:

@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.when;
 
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.contract.SourceSpec;
 import dk.star.fokusmaal.reference.Municipalities;
-import dk.star.fokusmaal.schema.Cols;
-import dk.star.fokusmaal.schema.SourceSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

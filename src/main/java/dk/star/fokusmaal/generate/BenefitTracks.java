@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import dk.star.fokusmaal.reference.Benefit;
-import dk.star.fokusmaal.reference.Benefits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +35,13 @@ final class BenefitTracks {
   static final String ARBEJDSMARKEDSYDELSE = "ARBEJDSMARKEDSYDELSE";
   static final String EFTERLOEN = "EFTERLOEN";
   static final String FERIEDAGPENGE = "FERIEDAGPENGE";
-  static final String SYGEDAGPENGE = Benefits.SYGEDAGPENGE;
+  static final String SYGEDAGPENGE = Benefit.SYGEDAGPENGE.code();
   static final String JOBAFKLARINGSFORLOEB = "JOBAFKLARINGSFORLOEB";
   static final String KONTANTHJAELP = "KONTANTHJAELP";
   static final String UDDANNELSESHJAELP = "UDDANNELSESHJAELP";
   static final String SELVFORSOERGELSESYDELSE = "SELVFORSOERGELSESYDELSE";
   static final String HJEMREJSEYDELSE = "HJEMREJSEYDELSE";
-  static final String OVERGANGSYDELSE = Benefits.OVERGANGSYDELSE;
+  static final String OVERGANGSYDELSE = Benefit.OVERGANGSYDELSE.code();
   static final String REVALIDERING = "REVALIDERING";
   static final String FORREVALIDERING = "FORREVALIDERING";
   static final String LEDIGHEDSYDELSE = "LEDIGHEDSYDELSE";
@@ -368,10 +367,10 @@ final class BenefitTracks {
   /** The benefit group of a code (SPEC §6.1), or null when it is outside both goals. */
   static Column group(Column code) {
     Column c = null;
-    for (Benefit b : Benefits.ALL) {
+    for (Benefit b : Benefit.values()) {
       if (!b.inScope()) continue;
       Column is = code.equalTo(lit(b.code()));
-      c = c == null ? when(is, lit(b.group())) : c.when(is, lit(b.group()));
+      c = c == null ? when(is, lit(b.group().name())) : c.when(is, lit(b.group().name()));
     }
     return c;
   }

@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 import static org.apache.spark.sql.functions.when;
 
-import dk.star.fokusmaal.spark.Sparks;
+import dk.star.fokusmaal.rules.Months;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -35,7 +35,7 @@ import org.apache.spark.sql.Row;
  * </ul>
  */
 final class Horizon {
-  static final ZoneId ZONE = ZoneId.of(Sparks.TIME_ZONE);
+  static final ZoneId ZONE = ZoneId.of(Months.TIME_ZONE);
 
   private final YearMonth from;
   private final YearMonth to;

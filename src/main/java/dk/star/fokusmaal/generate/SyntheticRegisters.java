@@ -1,7 +1,7 @@
 package dk.star.fokusmaal.generate;
 
-import static dk.star.fokusmaal.generate.BenefitTracks.A_DAGPENGE;
 import static dk.star.fokusmaal.generate.BenefitTracks.ARBEJDSMARKEDSYDELSE;
+import static dk.star.fokusmaal.generate.BenefitTracks.A_DAGPENGE;
 import static dk.star.fokusmaal.generate.BenefitTracks.EFTERLOEN;
 import static dk.star.fokusmaal.generate.BenefitTracks.FERIEDAGPENGE;
 import static dk.star.fokusmaal.generate.BenefitTracks.FLEKSJOB;
@@ -52,11 +52,13 @@ import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.contract.SourceSpec;
+import dk.star.fokusmaal.contract.Sources;
 import dk.star.fokusmaal.generate.BenefitTracks.Contact;
-import dk.star.fokusmaal.reference.Benefits;
-import dk.star.fokusmaal.schema.Cols;
-import dk.star.fokusmaal.schema.SourceSpec;
-import dk.star.fokusmaal.schema.Sources;
+import dk.star.fokusmaal.reference.Benefit;
+import dk.star.fokusmaal.reference.BenefitGroup;
+import dk.star.fokusmaal.reference.BenefitRegister;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -218,6 +220,10 @@ public final class SyntheticRegisters {
     this.munis = new MunicipalityProfiles(opts.seed());
     // About 125,000 persons per task: a file per task and delivery, a few MB each at national scale.
     this.partitions = (int) Math.min(200, Math.max(2, (opts.persons() + 124_999) / 125_000));
+  }
+
+  SparkSession spark() {
+    return spark;
   }
 
   public GenerateOptions options() {
@@ -459,7 +465,7 @@ public final class SyntheticRegisters {
    */
   Dataset<Row> municipalTruth() {
     Dataset<Row> e =
-        episodes().filter(col(CODE).isin(Sources.MUNICIPAL_BENEFIT_CODES.toArray()));
+        episodes().filter(col(CODE).isin(Benefit.codesOf(BenefitRegister.MUNICIPAL_BENEFITS).toArray()));
     Column id = id();
     Column slot = col(SLOT);
     Column d = col(DUR);
@@ -1266,14 +1272,14 @@ public final class SyntheticRegisters {
     Dataset<Row> sick =
         kmdTruth()
             .select(
-                col(Cols.MUNICIPALITY_CODE), lit(Benefits.SYGEDAGPENGE_MV).as(Cols.BENEFIT_GROUP),
+                col(Cols.MUNICIPALITY_CODE), lit(BenefitGroup.SYGEDAGPENGE_MV.name()).as(Cols.BENEFIT_GROUP),
                 col(Cols.START_DATE).as(A), coalesce(col(Cols.END_DATE), end).as(B),
                 lit(null).cast(DataTypes.DoubleType).as(HOURS));
     Dataset<Row> insured =
         fleurTruth()
             .filter(col(Cols.BENEFIT_CODE).isin(A_DAGPENGE, KONTANTYDELSE, ARBEJDSMARKEDSYDELSE))
             .select(
-                col(Cols.MUNICIPALITY_CODE), lit(Benefits.A_DAGPENGE_MV).as(Cols.BENEFIT_GROUP),
+                col(Cols.MUNICIPALITY_CODE), lit(BenefitGroup.A_DAGPENGE_MV.name()).as(Cols.BENEFIT_GROUP),
                 col(Cols.PERIOD_START).as(A), col(Cols.PERIOD_END).as(B),
                 col(Cols.UNEMPLOYMENT_HOURS).as(HOURS));
     Dataset<Row> all =
@@ -1306,7 +1312,7 @@ public final class SyntheticRegisters {
   public Dataset<Row> benchmarkExpected() {
     List<BenchmarkPeriod> periods = benchmarkPeriods();
     List<Row> grid = new ArrayList<>();
-    String[] groups = {Benefits.A_DAGPENGE_MV, Benefits.SYGEDAGPENGE_MV, Benefits.KONTANTHJAELP_MV};
+    String[] groups = {BenefitGroup.A_DAGPENGE_MV.name(), BenefitGroup.SYGEDAGPENGE_MV.name(), BenefitGroup.KONTANTHJAELP_MV.name()};
     for (int i = 0; i < munis.size(); i++) {
       int code = munis.code(i);
       for (int p = 0; p < periods.size(); p++) {

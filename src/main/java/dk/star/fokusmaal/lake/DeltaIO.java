@@ -4,20 +4,15 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.MetadataBuilder;
-import org.apache.spark.sql.types.StructField;
 
 /** Reading and writing the lake's Delta tables: atomic writes, run metadata, catalog entries. */
 public final class DeltaIO {
@@ -47,20 +42,6 @@ public final class DeltaIO {
     Map<String, String> m = r.getJavaMap(r.fieldIndex("operationMetrics"));
     String n = m == null ? null : m.get("numOutputRows");
     return n == null ? 0L : Long.parseLong(n);
-  }
-
-  /** Attaches a comment to every column (Delta keeps it in the table schema; BI tools show it). */
-  public static Dataset<Row> withComments(Dataset<Row> df, Map<String, String> comments) {
-    List<Column> cols = new ArrayList<>();
-    for (StructField f : df.schema().fields()) {
-      String c = comments.get(f.name());
-      if (c == null) {
-        throw new IllegalArgumentException("column without a comment: " + f.name());
-      }
-      Metadata md = new MetadataBuilder().withMetadata(f.metadata()).putString("comment", c).build();
-      cols.add(df.col(f.name()).as(f.name(), md));
-    }
-    return df.select(cols.toArray(new Column[0]));
   }
 
   /**
@@ -110,28 +91,7 @@ public final class DeltaIO {
         .save(path);
   }
 
-  /**
-   * Registers every Delta table under the lake in the session catalog as {@code zone.table}, so
-   * that {@code SELECT * FROM gold.focus_goal_monthly} works in every session and over JDBC.
-   */
-  public static Map<String, String> registerAll(SparkSession spark, Lake lake) {
-    Map<String, String> registered = new LinkedHashMap<>();
-    for (String zone : Lake.TABLE_ZONES) {
-      String zonePath = lake.root() + "/" + zone;
-      for (String name : listDirs(spark, zonePath)) {
-        String path = zonePath + "/" + name;
-        if (!exists(spark, path)) continue;
-        if (!spark.catalog().databaseExists(zone)) spark.sql("CREATE DATABASE IF NOT EXISTS " + zone);
-        spark.sql(
-            String.format(
-                "CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", zone, name, path));
-        registered.put(zone + "." + name, path);
-      }
-    }
-    return registered;
-  }
-
-  static List<String> listDirs(SparkSession spark, String dir) {
+  public static List<String> listDirs(SparkSession spark, String dir) {
     List<String> out = new ArrayList<>();
     try {
       Path p = new Path(dir);

@@ -44,18 +44,6 @@ public final class Lake {
     return table(QUARANTINE, source);
   }
 
-  public String silver(String name) {
-    return table(SILVER, name);
-  }
-
-  public String gold(String name) {
-    return table(GOLD, name);
-  }
-
-  public String meta(String name) {
-    return table(META, name);
-  }
-
   @Override
   public String toString() {
     return root;

@@ -1,6 +1,5 @@
 package dk.star.fokusmaal.reference;
 
-import dk.star.fokusmaal.schema.Cols;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import java.util.Set;
 
 /** The 98 municipalities of {@code reference/kommuner.csv} (SPEC §6.2), shipped as a resource. */
 public final class Municipalities {
@@ -29,16 +23,6 @@ public final class Municipalities {
 
   /** One municipality: its code, official name and region. */
   public record Municipality(int code, String name, int regionCode, String regionName) {}
-
-  public static final String REGION_CODE = "region_code";
-
-  public static final StructType SCHEMA =
-      DataTypes.createStructType(
-          List.of(
-              DataTypes.createStructField(Cols.MUNICIPALITY_CODE, DataTypes.IntegerType, false),
-              DataTypes.createStructField(Cols.MUNICIPALITY_NAME, DataTypes.StringType, false),
-              DataTypes.createStructField(REGION_CODE, DataTypes.IntegerType, false),
-              DataTypes.createStructField(Cols.REGION_NAME, DataTypes.StringType, false)));
 
   private static final Map<Integer, Municipality> BY_CODE = load();
   private static final Map<String, Municipality> BY_NAME = indexByName();
@@ -89,27 +73,13 @@ public final class Municipalities {
     return new ArrayList<>(BY_CODE.values());
   }
 
-  public static boolean isKnown(int code) {
-    return BY_CODE.containsKey(code);
-  }
-
-  public static Municipality byCode(int code) {
-    Municipality k = BY_CODE.get(code);
-    if (k == null) throw new IllegalArgumentException("unknown municipality code: " + code);
-    return k;
+  /** The 98 codes. */
+  public static Set<Integer> codes() {
+    return BY_CODE.keySet();
   }
 
   /** Looks a municipality up by any of the spellings used in documents. */
   public static Optional<Municipality> byName(String name) {
     return Optional.ofNullable(BY_NAME.get(normalise(name)));
-  }
-
-  /** The reference table: municipality_code, municipality_name, region_code, region_name. */
-  public static Dataset<Row> table(SparkSession spark) {
-    List<Row> rows = new ArrayList<>();
-    for (Municipality k : BY_CODE.values()) {
-      rows.add(RowFactory.create(k.code(), k.name(), k.regionCode(), k.regionName()));
-    }
-    return spark.createDataFrame(rows, SCHEMA);
   }
 }

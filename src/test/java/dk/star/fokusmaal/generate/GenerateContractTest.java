@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.contract.SourceSpec;
+import dk.star.fokusmaal.contract.Sources;
 import dk.star.fokusmaal.reference.Municipalities;
-import dk.star.fokusmaal.schema.Cols;
-import dk.star.fokusmaal.schema.SourceSpec;
-import dk.star.fokusmaal.schema.Sources;
 import dk.star.fokusmaal.testing.SparkTestBase;
 import java.io.File;
 import java.nio.file.Files;
@@ -101,7 +101,7 @@ class GenerateContractTest extends SparkTestBase {
     for (SourceSpec spec : Sources.ALL.values()) {
       for (int k = 1; k <= n(); k++) {
         if (!present(spec, k)) continue;
-        String folder = GenerateJob.deliveryPath(GeneratedLakes.sourcePath(lake(), spec.name()), k);
+        String folder = Deliveries.path(GeneratedLakes.sourcePath(lake(), spec.name()), k);
         // The schema the files carry (Parquet footers), not the one we ask for.
         StructType actual = session().read().parquet(folder).schema();
         assertEquals(withoutNullability(spec.schema()), withoutNullability(actual), spec.name() + " delivery " + k);
@@ -150,7 +150,7 @@ class GenerateContractTest extends SparkTestBase {
   void badRowsBreakEachApplicableRule() {
     int bad = O.badRows();
     for (SourceSpec spec : Sources.ALL.values()) {
-      String folder = GenerateJob.deliveryPath(GeneratedLakes.sourcePath(lake(), spec.name()), n() + 1);
+      String folder = Deliveries.path(GeneratedLakes.sourcePath(lake(), spec.name()), n() + 1);
       Dataset<Row> d = session().read().schema(BadRows.nullable(spec.schema())).parquet(folder).cache();
       List<BadRows.Kind> kinds = BadRows.applicable(spec);
       assertEquals((long) bad * kinds.size(), d.count(), spec.name() + ": bad rows");
@@ -173,7 +173,7 @@ class GenerateContractTest extends SparkTestBase {
       assertEquals(0, d.filter(not(any)).count(), spec.name() + ": a bad row breaks no rule");
       d.unpersist();
 
-      String wrongFolder = GenerateJob.deliveryPath(GeneratedLakes.sourcePath(lake(), spec.name()), n() + 2);
+      String wrongFolder = Deliveries.path(GeneratedLakes.sourcePath(lake(), spec.name()), n() + 2);
       Dataset<Row> w = session().read().parquet(wrongFolder);
       String column = BadRows.wrongTypeColumn(spec);
       assertEquals(DataTypes.StringType, w.schema().apply(column).dataType(), spec.name() + ": wrong type");
@@ -208,7 +208,7 @@ class GenerateContractTest extends SparkTestBase {
     Files.writeString(root.resolve("delivery=007").resolve("part-0.parquet"), "x");
     Files.createDirectories(root.resolve("from_the_register"));
     Files.writeString(root.resolve("from_the_register").resolve("real.parquet"), "x");
-    GenerateJob.removeGeneratedDeliveries(session(), root.toString());
+    Deliveries.clear(session(), root.toString());
     assertFalse(Files.exists(root.resolve("delivery=001")));
     assertFalse(Files.exists(root.resolve("delivery=007")));
     assertTrue(Files.exists(root.resolve("from_the_register").resolve("real.parquet")));

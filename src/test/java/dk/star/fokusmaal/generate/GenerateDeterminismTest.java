@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.star.fokusmaal.schema.Sources;
+import dk.star.fokusmaal.contract.Sources;
+import dk.star.fokusmaal.pipeline.GenerateJob;
 import dk.star.fokusmaal.testing.SparkTestBase;
 import java.io.File;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ class GenerateDeterminismTest extends SparkTestBase {
     // A second lake with the same options: generated here, not taken from the cache.
     String second = tmp("gen-again").toString();
     GenerateJob.run(
-        new dk.star.fokusmaal.cli.JobContext(session(), null, new dk.star.fokusmaal.lake.Lake(second), null,
-            new dk.star.fokusmaal.cli.Progress("generate")),
+        new dk.star.fokusmaal.pipeline.JobContext(session(), null, new dk.star.fokusmaal.lake.Lake(second), null,
+            new dk.star.fokusmaal.pipeline.Progress("generate")),
         A);
     String other = GeneratedLakes.lake(session(), B);
     for (String source : Sources.ALL.keySet()) {

@@ -1,18 +1,18 @@
 package dk.star.fokusmaal.generate;
 
-import static dk.star.fokusmaal.schema.Cols.BENEFIT_CODE;
-import static dk.star.fokusmaal.schema.Cols.CONVERSATION_DATE;
-import static dk.star.fokusmaal.schema.Cols.CONVERSATION_TYPE;
-import static dk.star.fokusmaal.schema.Cols.END_DATE;
-import static dk.star.fokusmaal.schema.Cols.IN_INTEGRATION_PROGRAMME;
-import static dk.star.fokusmaal.schema.Cols.MUNICIPALITY_CODE;
-import static dk.star.fokusmaal.schema.Cols.OFFER_TYPE;
-import static dk.star.fokusmaal.schema.Cols.PERIOD_END;
-import static dk.star.fokusmaal.schema.Cols.PERIOD_START;
-import static dk.star.fokusmaal.schema.Cols.PERSON_ID;
-import static dk.star.fokusmaal.schema.Cols.REPORTED_AT;
-import static dk.star.fokusmaal.schema.Cols.START_DATE;
-import static dk.star.fokusmaal.schema.Cols.STATUS;
+import static dk.star.fokusmaal.contract.Cols.BENEFIT_CODE;
+import static dk.star.fokusmaal.contract.Cols.CONVERSATION_DATE;
+import static dk.star.fokusmaal.contract.Cols.CONVERSATION_TYPE;
+import static dk.star.fokusmaal.contract.Cols.END_DATE;
+import static dk.star.fokusmaal.contract.Cols.IN_INTEGRATION_PROGRAMME;
+import static dk.star.fokusmaal.contract.Cols.MUNICIPALITY_CODE;
+import static dk.star.fokusmaal.contract.Cols.OFFER_TYPE;
+import static dk.star.fokusmaal.contract.Cols.PERIOD_END;
+import static dk.star.fokusmaal.contract.Cols.PERIOD_START;
+import static dk.star.fokusmaal.contract.Cols.PERSON_ID;
+import static dk.star.fokusmaal.contract.Cols.REPORTED_AT;
+import static dk.star.fokusmaal.contract.Cols.START_DATE;
+import static dk.star.fokusmaal.contract.Cols.STATUS;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -27,13 +27,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.star.fokusmaal.reference.Benefits;
-import dk.star.fokusmaal.schema.Cols;
-import dk.star.fokusmaal.schema.Sources;
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.contract.Sources;
+import dk.star.fokusmaal.reference.BenefitGroup;
 import dk.star.fokusmaal.testing.SparkTestBase;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -86,11 +85,11 @@ class GenerateRealismTest extends SparkTestBase {
             .select(BenefitTracks.group(col(BENEFIT_CODE)).as(Cols.BENEFIT_GROUP), daysInside(col(START_DATE), open).as("d"));
     Dataset<Row> sick =
         latest(Sources.KMD_SYGEDAGPENGE)
-            .select(lit(Benefits.SYGEDAGPENGE_MV).as(Cols.BENEFIT_GROUP), daysInside(col(START_DATE), open).as("d"));
+            .select(lit(BenefitGroup.SYGEDAGPENGE_MV.name()).as(Cols.BENEFIT_GROUP), daysInside(col(START_DATE), open).as("d"));
     Dataset<Row> insured =
         latest(Sources.FLEUR)
             .filter(col(BENEFIT_CODE).isin("A_DAGPENGE", "KONTANTYDELSE", "ARBEJDSMARKEDSYDELSE"))
-            .select(lit(Benefits.A_DAGPENGE_MV).as(Cols.BENEFIT_GROUP), daysInside(col(PERIOD_START), col(PERIOD_END)).as("d"));
+            .select(lit(BenefitGroup.A_DAGPENGE_MV.name()).as(Cols.BENEFIT_GROUP), daysInside(col(PERIOD_START), col(PERIOD_END)).as("d"));
     List<Row> groups =
         municipal.unionByName(sick).unionByName(insured)
             .filter(col(Cols.BENEFIT_GROUP).isNotNull())
@@ -123,8 +122,8 @@ class GenerateRealismTest extends SparkTestBase {
   @Test
   void everyBenefitAndTheirTransitions() {
     Dataset<Row> municipal = latest(Sources.MUNICIPAL_BENEFITS).cache();
-    assertEquals(Sources.MUNICIPAL_BENEFIT_CODES, values(municipal, BENEFIT_CODE));
-    assertEquals(Sources.FLEUR_BENEFITS, values(latest(Sources.FLEUR), BENEFIT_CODE));
+    assertEquals(Sources.MUNICIPAL_SPEC.codes().get(BENEFIT_CODE), values(municipal, BENEFIT_CODE));
+    assertEquals(Sources.FLEUR_SPEC.codes().get(BENEFIT_CODE), values(latest(Sources.FLEUR), BENEFIT_CODE));
     // Overgangsydelse in and out of the integration programme.
     Dataset<Row> overgang = municipal.filter(col(BENEFIT_CODE).equalTo("OVERGANGSYDELSE"));
     assertTrue(overgang.filter(col(IN_INTEGRATION_PROGRAMME)).count() > 0);
@@ -183,20 +182,20 @@ class GenerateRealismTest extends SparkTestBase {
   @Test
   void conversationsOffersAndWorkHaveEveryCode() {
     Dataset<Row> tass = latest(Sources.TASS_CONVERSATIONS).cache();
-    assertEquals(Sources.CONVERSATION_TYPES, values(tass, CONVERSATION_TYPE));
-    assertEquals(Sources.CHANNELS, values(tass, Cols.CHANNEL));
-    assertEquals(Sources.CONVERSATION_STATUSES, values(tass, STATUS));
+    assertEquals(Sources.TASS_SPEC.codes().get(CONVERSATION_TYPE), values(tass, CONVERSATION_TYPE));
+    assertEquals(Sources.TASS_SPEC.codes().get(Cols.CHANNEL), values(tass, Cols.CHANNEL));
+    assertEquals(Sources.TASS_SPEC.codes().get(STATUS), values(tass, STATUS));
     long duplicates =
         tass.filter(col(STATUS).equalTo("AFHOLDT"))
             .groupBy(PERSON_ID, CONVERSATION_DATE).count().filter(col("count").gt(1)).count();
     assertTrue(duplicates > 0, "two held conversations on the same date");
     tass.unpersist();
     Dataset<Row> offers = latest(Sources.PLANDATA_OFFERS);
-    assertEquals(Sources.OFFER_TYPES, values(offers, OFFER_TYPE));
-    assertEquals(Sources.OFFER_STATUSES, values(offers, STATUS));
+    assertEquals(Sources.PLANDATA_SPEC.codes().get(OFFER_TYPE), values(offers, OFFER_TYPE));
+    assertEquals(Sources.PLANDATA_SPEC.codes().get(STATUS), values(offers, STATUS));
     assertTrue(offers.filter(col(STATUS).equalTo("IGANGVAERENDE").and(col(END_DATE).isNull())).count() > 0, "ongoing offers");
     Dataset<Row> pay = latest(Sources.EINDKOMST);
-    assertEquals(Sources.EMPLOYMENT_TYPES, values(pay, Cols.EMPLOYMENT_TYPE));
+    assertEquals(Sources.EINDKOMST_SPEC.codes().get(Cols.EMPLOYMENT_TYPE), values(pay, Cols.EMPLOYMENT_TYPE));
     assertTrue(pay.filter(month(col(PERIOD_START)).notEqual(month(col(PERIOD_END)))).count() > 0, "pay periods straddling months");
   }
 

@@ -3,12 +3,13 @@ package dk.star.fokusmaal.generate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
-import dk.star.fokusmaal.cli.JobContext;
-import dk.star.fokusmaal.cli.Progress;
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.contract.SourceSpec;
+import dk.star.fokusmaal.contract.Sources;
 import dk.star.fokusmaal.lake.Lake;
-import dk.star.fokusmaal.schema.Cols;
-import dk.star.fokusmaal.schema.SourceSpec;
-import dk.star.fokusmaal.schema.Sources;
+import dk.star.fokusmaal.pipeline.GenerateJob;
+import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.Progress;
 import dk.star.fokusmaal.testing.SparkTestBase;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class GeneratedLakes {
 
   /** Whether delivery {@code k} has a folder for the source (the benchmark may skip early ones). */
   static boolean hasDelivery(String lake, String source, int k) {
-    return java.nio.file.Files.isDirectory(java.nio.file.Path.of(GenerateJob.deliveryPath(sourcePath(lake, source), k)));
+    return java.nio.file.Files.isDirectory(java.nio.file.Path.of(Deliveries.path(sourcePath(lake, source), k)));
   }
 
   /** The rows of ordinary delivery {@code k}, read with the contract schema (none if no folder). */
@@ -60,7 +61,7 @@ final class GeneratedLakes {
     return spark
         .read()
         .schema(Sources.spec(source).schema())
-        .parquet(GenerateJob.deliveryPath(sourcePath(lake, source), k));
+        .parquet(Deliveries.path(sourcePath(lake, source), k));
   }
 
   /** Every ordinary delivery of a source, with the delivery number in {@code delivery}. */

@@ -1,6 +1,7 @@
 package dk.star.fokusmaal.testing;
 
-import dk.star.fokusmaal.schema.Sources;
+import dk.star.fokusmaal.contract.Sources;
+import dk.star.fokusmaal.reference.Fleur;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;

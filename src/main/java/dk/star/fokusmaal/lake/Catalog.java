@@ -1,0 +1,31 @@
+package dk.star.fokusmaal.lake;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/** The session catalog entries of the lake's tables (SPEC §3: {@code SELECT * FROM gold.…}). */
+public final class Catalog {
+  private Catalog() {}
+
+  /**
+   * Registers every Delta table under the lake in the session catalog as {@code zone.table}, so
+   * that {@code SELECT * FROM gold.focus_goal_monthly} works in every session and over JDBC.
+   */
+  public static Map<String, String> register(SparkSession spark, Lake lake) {
+    Map<String, String> registered = new LinkedHashMap<>();
+    for (String zone : Lake.TABLE_ZONES) {
+      String zonePath = lake.root() + "/" + zone;
+      for (String name : DeltaIO.listDirs(spark, zonePath)) {
+        String path = zonePath + "/" + name;
+        if (!DeltaIO.exists(spark, path)) continue;
+        if (!spark.catalog().databaseExists(zone)) spark.sql("CREATE DATABASE IF NOT EXISTS " + zone);
+        spark.sql(
+            String.format(
+                "CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", zone, name, path));
+        registered.put(zone + "." + name, path);
+      }
+    }
+    return registered;
+  }
+}

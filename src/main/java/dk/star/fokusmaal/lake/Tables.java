@@ -1,0 +1,211 @@
+package dk.star.fokusmaal.lake;
+
+import static dk.star.fokusmaal.contract.Cols.*;
+
+import dk.star.fokusmaal.rules.Rules;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Every table the jobs write (SPEC §3, §8), in one place: zone, name, partitioning, columns in
+ * order and what each column means in the domain's words. Comments that name a rule value
+ * (fewer than 4 conversations, 225 hours, the 20 % threshold) are built from the rules in force,
+ * so a sensitivity run's tables describe the rules they were computed under.
+ */
+public final class Tables {
+  private Tables() {}
+
+  private static final String RUN = "The run that wrote the row (meta.run_log)";
+  private static final String CODE = "Municipality (kommune) code, 101 København … 860 Hjørring";
+  private static final String NAME = "Official municipality name (reference/kommuner.csv)";
+  private static final String SENIOR = "citizens with 12 months' benefit seniority";
+
+  private static Function<Rules, String> passiveConversations(String prefix, String suffix) {
+    return r -> prefix + "fewer than " + r.describe("conversations.min_count") + " held conversations" + suffix;
+  }
+
+  private static Function<Rules, String> passiveOffers(String prefix, String suffix) {
+    return r -> prefix + "neither an active offer nor " + r.describe("offers.min_hours") + " ordinary hours" + suffix;
+  }
+
+  private static Function<Rules, String> meets(String goal, String key, String tail) {
+    return r -> goal + " fokusmål met: the average at or below the year's threshold (" + r.describe(key) + " %)" + tail;
+  }
+
+  private static String covid(Rules r) {
+    DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT);
+    return String.join(", ", r.covidPeriods().stream().map(p -> f.format(p.start()) + "-" + f.format(p.end())).toList());
+  }
+
+  // ---- silver (person-level; never served to BI clients) -----------------------------------
+
+  public static final TableSpec BENEFIT_PERIODS =
+      new TableSpec.Builder(Lake.SILVER, "benefit_periods", null)
+          .col(PERSON_ID, "Pseudonymised person")
+          .col(SOURCE, "Register the period comes from: fleur, kmd_sygedagpenge or municipal_benefits")
+          .col(BENEFIT_CODE, "Benefit (ydelse) of the period, SPEC §6.1; in-scope benefits only")
+          .col(BENEFIT_GROUP, "Benefit group (ydelsesgruppe) of the benefit")
+          .col(MUNICIPALITY_CODE, "Municipality paying (or, for fleur, of residence)")
+          .col(START_DATE, "First day of the period")
+          .col(END_DATE, "Last day of the period; an open period runs to the last day of the last month built")
+          .col(UNEMPLOYMENT_HOURS, "fleur: paid hours of unemployment in the period; null for the other registers")
+          .col(IN_INTEGRATION_PROGRAMME, "Overgangsydelse inside the integration programme (then not in the population)")
+          .col(SPELL_ID, "The benefit spell (ydelsesforløb) the period belongs to: periods of one benefit without a whole calendar month between them")
+          .col(SPELL_START, "First day of the spell, from which seniority counts")
+          .col(RUN_ID, RUN)
+          .build();
+
+  public static final TableSpec PERSON_MONTH =
+      new TableSpec.Builder(Lake.SILVER, "person_month", MONTH)
+          .col(PERSON_ID, "Pseudonymised person in the fokusmål population of the month")
+          .col(MONTH, "Measurement month (first day)")
+          .col(BENEFIT_CODE, "Benefit of the qualifying spell's period in force on the last day in force")
+          .col(BENEFIT_GROUP, "Benefit group of that benefit")
+          .col(MUNICIPALITY_CODE, "Municipality the person counts in this month")
+          .col(SPELL_ID, "The qualifying spell")
+          .col(SPELL_START, "First day of the qualifying spell")
+          .col(DAY_D, "d: the last day of the month on which the spell is in force")
+          .col(CONVERSATIONS_12M, "Held conversations on distinct days in the 12-month window")
+          .col(HAS_OFFER_12M, "An active offer overlapping the 12-month window by at least a day")
+          .col(ORDINARY_HOURS_12M, "Ordinary (unsubsidised) paid hours in the window, prorated by days, rounded to 2 decimals")
+          .col(PASSIVE_CONVERSATIONS_FLAG, passiveConversations("Passive for conversations: ", " in the window"))
+          .col(PASSIVE_OFFERS_FLAG, passiveOffers("Passive for offers: ", " in the window"))
+          .col(RUN_ID, RUN)
+          .build();
+
+  // ---- gold (for BI) --------------------------------------------------------------------------
+
+  private static TableSpec.Builder shares(TableSpec.Builder b) {
+    return b.col(BREAKDOWN, "What breakdown_value splits the population by: ALL, BENEFIT_GROUP or BENEFIT")
+        .col(BREAKDOWN_VALUE, "ALL, or the benefit group or benefit code of the cell")
+        .col(POPULATION, "Persons in the fokusmål population: " + SENIOR + " in the month")
+        .col(PASSIVE_CONVERSATIONS, passiveConversations("Persons with ", " in the 12-month window (null when suppressed)"))
+        .col(PASSIVE_CONVERSATIONS_PCT, "Passive share for conversations (samtaler), percent 0-100, unrounded (null when suppressed)")
+        .col(PASSIVE_OFFERS, passiveOffers("Persons with ", " in the 12-month window (null when suppressed)"))
+        .col(PASSIVE_OFFERS_PCT, "Passive share for offers (tilbud), percent 0-100, unrounded (null when suppressed)")
+        .col(SUPPRESSED, r -> "True when the population is 1 to " + r.describe("suppression.min_population") + " minus 1 persons: the counts and shares are hidden")
+        .col(COVID_FLAG, r -> "True when the 12-month window overlaps a COVID-19 period (" + covid(r) + ")")
+        .col(RUN_ID, RUN);
+  }
+
+  public static final TableSpec FOCUS_GOAL_MONTHLY =
+      shares(
+              new TableSpec.Builder(Lake.GOLD, "focus_goal_monthly", MONTH)
+                  .col(MONTH, "Measurement month (first day); its window is this month and the 11 before it")
+                  .col(MUNICIPALITY_CODE, CODE)
+                  .col(MUNICIPALITY_NAME, NAME)
+                  .col(REGION_NAME, "Region of the municipality"))
+          .build();
+
+  public static final TableSpec FOCUS_GOAL_NATIONAL_MONTHLY =
+      shares(
+              new TableSpec.Builder(Lake.GOLD, "focus_goal_national_monthly", MONTH)
+                  .col(MONTH, "Measurement month (first day); its window is this month and the 11 before it; all persons pooled nationally, each counted once"))
+          .build();
+
+  public static final TableSpec FOCUS_GOAL_12M =
+      new TableSpec.Builder(Lake.GOLD, "focus_goal_12m", MONTH)
+          .col(MONTH, "End month (first day) of the 12 months averaged")
+          .col(MUNICIPALITY_CODE, CODE + "; null on the national row")
+          .col(MUNICIPALITY_NAME, NAME + "; null on the national row")
+          .col(AVG_PASSIVE_CONVERSATIONS_PCT_12M, "Unweighted mean of the monthly passive shares for conversations of the 12 months ending with month, exempt and suppressed months left out")
+          .col(AVG_PASSIVE_OFFERS_PCT_12M, "Unweighted mean of the monthly passive shares for offers of the 12 months ending with month, exempt and suppressed months left out")
+          .col(MONTHS_IN_AVERAGE, "Months with a share that entered the average")
+          .col(MEETS_CONVERSATION_GOAL, meets("Samtaler", "conversations.threshold_pct", "; null without an average"))
+          .col(MEETS_OFFER_GOAL, meets("Tilbud", "offers.threshold_pct", "; null without an average"))
+          .col(RUN_ID, RUN)
+          .build();
+
+  public static final TableSpec RESULT_GOAL =
+      new TableSpec.Builder(Lake.GOLD, "result_goal", PERIOD_END)
+          .col(PERIOD_START, "First day of the benchmark period (a calendar year, or a half-year pair such as 2020-07-01 to 2021-06-30)")
+          .col(PERIOD_END, "Last day of the benchmark period, inclusive")
+          .col(MUNICIPALITY_CODE, CODE)
+          .col(MUNICIPALITY_NAME, NAME)
+          .col(BENEFIT_GROUP, "Benefit group (ydelsesgruppe): A_DAGPENGE_MV, SYGEDAGPENGE_MV, KONTANTHJAELP_MV, or ALL for their sum")
+          .col(EXPECTED_FTE, "Expected full-time persons on public support (forventede fuldtidspersoner) by the ministry's benchmark model, given the municipality's conditions")
+          .col(ACTUAL_FTE, "Actual full-time persons on support (faktiske fuldtidspersoner) from the registers: persons weighted by the share of the period they received an in-scope benefit; 0 when nobody did")
+          .col(DIFFERENCE_FTE, "actual_fte - expected_fte: positive means more full-time persons on support than expected")
+          .col(POPULATION_16_66, "Residents aged 16-66 in the year the period ends in; null when not delivered")
+          .col(EXPECTED_PCT, "expected_fte in percent of population_16_66 (0-100, unrounded); null without population")
+          .col(ACTUAL_PCT, "actual_fte in percent of population_16_66 (0-100, unrounded); null without population")
+          .col(DIFFERENCE_PP, "actual_pct - expected_pct in percentage points: positive means the resultatmål is failed")
+          .col(RANK, "Rank 1-98 within period and benefit group, ascending by difference_pp (1 = furthest below expected); ties share the lowest rank; null when the shares are null")
+          .col(MEETS_RESULT_GOAL, "Resultatmål met: actual_pct <= expected_pct (equal is met); without population decided on actual_fte <= expected_fte, the same comparison")
+          .col(RUN_ID, RUN)
+          .build();
+
+  public static final TableSpec SUPERVISION =
+      new TableSpec.Builder(Lake.GOLD, "supervision_status", YEAR)
+          .col(YEAR, "Measurement year whose results the decision (made the following April) is based on")
+          .col(MUNICIPALITY_CODE, CODE)
+          .col(MUNICIPALITY_NAME, NAME)
+          .col(MEETS_RESULT_GOAL, "Resultatmål met in the calendar-year benchmark period of the year, all benefit groups (gold.result_goal, benefit_group ALL); null when not available")
+          .col(DIFFERENCE_PP, "Actual minus expected share of residents 16-66 on support in that period, percentage points (positive = more than expected)")
+          .col(AVG_PASSIVE_CONVERSATIONS_PCT, passiveConversations("Average monthly share (0-100) of " + SENIOR + " with ", " in 12 months, January-December, exempt months left out"))
+          .col(AVG_PASSIVE_OFFERS_PCT, passiveOffers("Average monthly share (0-100) of " + SENIOR + " with ", " in 12 months, January-December, exempt months left out"))
+          .col(MEETS_CONVERSATION_GOAL, meets("Samtaler", "conversations.threshold_pct", "; null without an average"))
+          .col(MEETS_OFFER_GOAL, meets("Tilbud", "offers.threshold_pct", "; null without an average"))
+          .col(SUPERVISION_STATUS, "Consequence by the rules of the year: NONE, JUSTERET_OPFOELGNING, SKAERPET_TILSYN_LIGHT or SKAERPET_TILSYN; NONE when the resultatmål is met or the year does not decide; null when it depends on missing data")
+          .col(RULE_VERSION, "Version of the rules of the year that decided (conf/rules)")
+          .col(RUN_ID, RUN)
+          .build();
+
+  public static final TableSpec QUARTERLY_REPORT =
+      new TableSpec.Builder(Lake.GOLD, "quarterly_report", MONTH)
+          .col(MONTH, "Quarter-end month (March, June, September, December; first day of the month) that the rolling 12-month figures end with")
+          .col(MUNICIPALITY_CODE, CODE)
+          .col(MUNICIPALITY_NAME, NAME)
+          .col(AVG_PASSIVE_CONVERSATIONS_PCT_12M, passiveConversations("Average monthly share (0-100) over the 12 months ending with the month of " + SENIOR + " with ", ", exempt months left out"))
+          .col(AVG_PASSIVE_OFFERS_PCT_12M, passiveOffers("Average monthly share (0-100) over the 12 months ending with the month of " + SENIOR + " with ", ", exempt months left out"))
+          .col(MEETS_CONVERSATION_GOAL, meets("Samtaler", "conversations.threshold_pct", " of the month's year, on the rolling average; null without an average"))
+          .col(MEETS_OFFER_GOAL, meets("Tilbud", "offers.threshold_pct", " of the month's year, on the rolling average; null without an average"))
+          .col(MEETS_RESULT_GOAL, "Resultatmål met in the latest benchmark period ended by the month, all benefit groups; null when none has ended")
+          .col(AT_RISK, "At risk of supervision: resultatmål failed and a fokusmål with a consequence that year (binding or light, not follow-up only) failed, in a year that decides; null when it depends on missing data")
+          .col(RUN_ID, RUN)
+          .build();
+
+  // ---- meta -----------------------------------------------------------------------------------
+
+  public static final TableSpec RUN_LOG =
+      new TableSpec.Builder(Lake.META, "run_log", null)
+          .col(RUN_ID, "Id of the run: start time (UTC), job and a random suffix")
+          .col(JOB, "The job: ingest, build, …")
+          .col(PARAMETERS, "The run's parameters (months, rules folder, overrides, …)")
+          .col(RULE_VERSION, "Rule versions of the months built, joined by +")
+          .col(INPUT_VERSIONS, "Delta version of every table the run read")
+          .col(OUTPUT_VERSIONS, "Delta version of every table the run wrote")
+          .col(ROW_COUNTS, "Rows written per table (and read per landing source)")
+          .col(STARTED_AT, "When the run started")
+          .col(ENDED_AT, "When the run ended")
+          .col(STATUS, "SUCCEEDED or FAILED")
+          .col(ERROR, "Why a failed run failed (one line)")
+          .build();
+
+  public static final TableSpec INGESTED_FILES =
+      new TableSpec.Builder(Lake.META, "ingested_files", null)
+          .col(SOURCE, "Landing source (folder under landing/, table name in bronze and quarantine)")
+          .col(FILE_PATH, "Full path of the landing file, as in _source_file of bronze and quarantine")
+          .col(FILE_SIZE, "File size in bytes when it was ingested")
+          .col(FILE_MODIFIED_AT, "File modification time when it was ingested")
+          .col(RUN_ID, "The ingest run that read the file (meta.run_log)")
+          .col(ROWS_BRONZE, "Rows of the file that passed validation (in bronze)")
+          .col(ROWS_QUARANTINE, "Rows of the file that broke the contract (in quarantine)")
+          .col(FILE_INGESTED_AT, "When the run ingested the file (= _ingested_at of its rows)")
+          .build();
+
+  public static final TableSpec DQ_RESULTS =
+      new TableSpec.Builder(Lake.META, "dq_results", null)
+          .col(RUN_ID, "The ingest run (meta.run_log)")
+          .col(SOURCE, "Landing source")
+          .col(DQ_RULE, "A quarantine rule (as in _rule), or the totals ROWS_READ, ROWS_BRONZE, ROWS_QUARANTINE")
+          .col(ROWS, "Rows of the files the run ingested that fall under the rule")
+          .build();
+
+  /** The tables a build writes, in the order it writes them. */
+  public static final List<TableSpec> BUILD_OUTPUTS =
+      List.of(BENEFIT_PERIODS, PERSON_MONTH, FOCUS_GOAL_MONTHLY, FOCUS_GOAL_NATIONAL_MONTHLY,
+          FOCUS_GOAL_12M, RESULT_GOAL, SUPERVISION, QUARTERLY_REPORT);
+}

@@ -1,0 +1,48 @@
+package dk.star.fokusmaal.pipeline;
+
+import static org.apache.spark.sql.functions.lit;
+
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.lake.DeltaIO;
+import dk.star.fokusmaal.lake.TableSpec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Writes one output table of a run: run id, columns in order with comments, one atomic commit. */
+final class Outputs {
+  private Outputs() {}
+
+  /**
+   * Replaces the partitions of {@code spec} between {@code from} and {@code to} (inclusive) with
+   * {@code rows}, which must lie inside that range; every other partition stays as it was.
+   */
+  static void replace(JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec spec, String from, String to) {
+    DeltaIO.replaceRange(stamped(ctx, log, rows, spec), spec.path(ctx.lake()), spec.partitionColumn(), from, to,
+        log.userMetadata());
+    record(ctx, log, spec.qualifiedName(), spec.path(ctx.lake()));
+  }
+
+  /** Replaces the whole table with {@code rows}. */
+  static void overwrite(JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec spec) {
+    DeltaIO.overwrite(stamped(ctx, log, rows, spec), spec.path(ctx.lake()), log.userMetadata());
+    record(ctx, log, spec.qualifiedName(), spec.path(ctx.lake()));
+  }
+
+  private static Dataset<Row> stamped(JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec spec) {
+    return spec.conform(rows.withColumn(Cols.RUN_ID, lit(log.runId())), ctx.rules());
+  }
+
+  /**
+   * Records the table's new version and the rows its latest commit wrote (Delta's operation
+   * metrics: no scan) in the run log, and tells the person watching.
+   *
+   * @return rows written by the commit
+   */
+  static long record(JobContext ctx, RunLog log, String table, String path) {
+    long rows = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
+    long version = DeltaIO.version(ctx.spark(), path);
+    log.output(table, version, rows);
+    ctx.progress().say("%s: %,d rows written (version %d)", table, rows, version);
+    return rows;
+  }
+}

@@ -1,0 +1,74 @@
+package dk.star.fokusmaal.pipeline;
+
+import static org.apache.spark.sql.functions.*;
+
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.contract.Sources;
+import dk.star.fokusmaal.gold.QuarterlyReport;
+import dk.star.fokusmaal.gold.ResultGoal;
+import dk.star.fokusmaal.gold.Supervision;
+import dk.star.fokusmaal.lake.DeltaIO;
+import dk.star.fokusmaal.lake.Lake;
+import dk.star.fokusmaal.lake.Tables;
+import dk.star.fokusmaal.rules.Months;
+import dk.star.fokusmaal.silver.Corrections;
+import java.time.YearMonth;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The build's second half (SPEC §8.4–8.6): the resultatmål of every benchmark period that ends
+ * in the months built, the supervision decision of every year whose December is built, and the
+ * quarterly report of every quarter-end month built. Each table is replaced on exactly those
+ * periods, years or months.
+ */
+final class ResultStage {
+  private ResultStage() {}
+
+  static void run(JobContext ctx, RunLog log, Dataset<Row> periods, Dataset<Row> twelve, YearMonth from, YearMonth to) {
+    SparkSession spark = ctx.spark();
+    Lake lake = ctx.lake();
+    for (String source : new String[] {Sources.BENCHMARK_EXPECTED, Sources.POPULATION}) {
+      if (!DeltaIO.exists(spark, lake.bronze(source))) {
+        ctx.progress().say("WARNING: bronze.%s not ingested: resultatmål, supervision and quarterly report skipped", source);
+        return;
+      }
+      log.input("bronze." + source, DeltaIO.version(spark, lake.bronze(source)));
+    }
+    Dataset<Row> expected =
+        Corrections.read(spark, lake, Sources.BENCHMARK_SPEC)
+            .filter(col(Cols.PERIOD_END).leq(lit(Months.lastDay(to))));
+    Dataset<Row> population = Corrections.read(spark, lake, Sources.POPULATION_SPEC);
+
+    // Every benchmark period that has ended by the last month built: the quarterly report of a
+    // month looks back to the latest one, which may end before the first month built.
+    Dataset<Row> resultGoal =
+        ResultGoal.resultGoal(
+                ResultGoal.actualFte(periods, expected, ctx.rules().fleurHoursPerMonth().doubleValue()),
+                expected, population)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      String first = Months.date(from).toString();
+      String last = Months.lastDay(to).toString();
+      Outputs.replace(ctx, log, resultGoal.filter(col(Cols.PERIOD_END).between(first, last)),
+          Tables.RESULT_GOAL, first, last);
+
+      // The years whose December is among the months built.
+      int firstYear = from.getYear();
+      int lastYear = to.getMonthValue() == 12 ? to.getYear() : to.getYear() - 1;
+      if (firstYear <= lastYear) {
+        Dataset<Row> status =
+            Supervision.status(twelve, resultGoal, ctx.rules())
+                .filter(col(Cols.YEAR).between(firstYear, lastYear));
+        Outputs.replace(ctx, log, status, Tables.SUPERVISION, String.valueOf(firstYear), String.valueOf(lastYear));
+      }
+
+      Dataset<Row> quarterly = QuarterlyReport.report(twelve, resultGoal, ctx.rules());
+      Outputs.replace(ctx, log, quarterly, Tables.QUARTERLY_REPORT, first, Months.date(to).toString());
+    } finally {
+      resultGoal.unpersist();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dk.star.fokusmaal.pipeline;
+
+import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.lake.DeltaIO;
+import dk.star.fokusmaal.lake.Lake;
+import dk.star.fokusmaal.lake.Tables;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One job run: its id, parameters, the Delta versions it read and wrote, and its row counts.
+ * {@link #finish} appends it to {@code meta.run_log} (SPEC §8.8), successful or not; {@link
+ * #userMetadata()} goes into every Delta commit the run makes.
+ */
+public final class RunLog {
+  public static final String SUCCEEDED = "SUCCEEDED";
+  public static final String FAILED = "FAILED";
+
+  private static final StructType SCHEMA =
+      new StructType()
+          .add(Cols.RUN_ID, DataTypes.StringType, false)
+          .add(Cols.JOB, DataTypes.StringType, false)
+          .add(Cols.PARAMETERS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
+          .add(Cols.RULE_VERSION, DataTypes.StringType, true)
+          .add(Cols.INPUT_VERSIONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+          .add(Cols.OUTPUT_VERSIONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+          .add(Cols.ROW_COUNTS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+          .add(Cols.STARTED_AT, DataTypes.TimestampType, false)
+          .add(Cols.ENDED_AT, DataTypes.TimestampType, false)
+          .add(Cols.STATUS, DataTypes.StringType, false)
+          .add(Cols.ERROR, DataTypes.StringType, true);
+
+  private final String runId;
+  private final String job;
+  private final Map<String, String> parameters;
+  private final Instant started = Instant.now();
+  private final Map<String, Long> inputVersions = new LinkedHashMap<>();
+  private final Map<String, Long> outputVersions = new LinkedHashMap<>();
+  private final Map<String, Long> rowCounts = new LinkedHashMap<>();
+  private String ruleVersion;
+
+  public RunLog(String job, Map<String, String> parameters) {
+    this.job = job;
+    this.parameters = new LinkedHashMap<>(parameters);
+    this.runId =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+            + "-" + job + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public void ruleVersion(String v) {
+    this.ruleVersion = v;
+  }
+
+  public void input(String table, long version) {
+    inputVersions.put(table, version);
+  }
+
+  public void output(String table, long version, long rows) {
+    outputVersions.put(table, version);
+    rowCounts.put(table, rows);
+  }
+
+  public void count(String what, long rows) {
+    rowCounts.put(what, rows);
+  }
+
+  public Map<String, Long> rowCounts() {
+    return rowCounts;
+  }
+
+  /** What each Delta commit of this run records in its {@code userMetadata}. */
+  public String userMetadata() {
+    StringBuilder sb = new StringBuilder("{\"run_id\":\"").append(runId).append("\",\"job\":\"")
+        .append(job).append('"');
+    if (ruleVersion != null) sb.append(",\"rule_version\":\"").append(ruleVersion).append('"');
+    parameters.forEach(
+        (k, v) -> sb.append(",\"").append(k).append("\":\"").append(v.replace("\"", "'")).append('"'));
+    return sb.append('}').toString();
+  }
+
+  /** Appends this run to {@code meta/run_log}. */
+  public void finish(SparkSession spark, Lake lake, String status, String error) {
+    Row row =
+        RowFactory.create(
+            runId,
+            job,
+            scala(parameters),
+            ruleVersion,
+            scala(inputVersions),
+            scala(outputVersions),
+            scala(rowCounts),
+            Timestamp.from(started),
+            Timestamp.from(Instant.now()),
+            status,
+            error);
+    Dataset<Row> df = spark.createDataFrame(List.of(row), SCHEMA);
+    DeltaIO.append(Tables.RUN_LOG.conform(df), Tables.RUN_LOG.path(lake), userMetadata());
+  }
+
+  private static <V> scala.collection.immutable.Map<String, V> scala(Map<String, V> m) {
+    return scala.collection.immutable.Map.from(scala.jdk.javaapi.CollectionConverters.asScala(m));
+  }
+}

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 
 /** Reading and writing the lake's Delta tables: atomic writes, run metadata, catalog entries. */
 public final class DeltaIO {
@@ -69,6 +70,20 @@ public final class DeltaIO {
             String.format("%s >= '%s' AND %s <= '%s'", partitionCol, from, partitionCol, to))
         .option("userMetadata", userMetadata)
         .save(path);
+  }
+
+  /**
+   * Brings the stored column comments of the table at {@code path} up to {@code comments}: an
+   * overwrite keeps the comments the table was created with, so a rules change (a threshold that
+   * a comment names) would leave them stale. Nothing is committed when they already agree.
+   */
+  public static void syncComments(SparkSession spark, String path, Map<String, String> comments) {
+    for (StructField f : read(spark, path).schema().fields()) {
+      String want = comments.get(f.name());
+      if (want == null || want.equals(f.getComment().getOrElse(() -> null))) continue;
+      spark.sql(String.format("ALTER TABLE delta.`%s` ALTER COLUMN `%s` COMMENT '%s'",
+          path.replace("`", "``"), f.name(), want.replace("\\", "\\\\").replace("'", "\\'")));
+    }
   }
 
   /** Replaces the whole table in one atomic commit. */

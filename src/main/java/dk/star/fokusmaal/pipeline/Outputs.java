@@ -17,9 +17,11 @@ final class Outputs {
    * {@code rows}, which must lie inside that range; every other partition stays as it was.
    */
   static void replace(JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec spec, String from, String to) {
-    DeltaIO.replaceRange(stamped(ctx, log, rows, spec), spec.path(ctx.lake()), spec.partitionColumn(), from, to,
-        log.userMetadata());
-    record(ctx, log, spec.qualifiedName(), spec.path(ctx.lake()));
+    String path = spec.path(ctx.lake());
+    DeltaIO.replaceRange(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), from, to, log.userMetadata());
+    long written = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
+    DeltaIO.syncComments(ctx.spark(), path, spec.comments(ctx.rules()));
+    record(ctx, log, spec.qualifiedName(), path, written);
   }
 
   /** Replaces the whole table with {@code rows}. */
@@ -39,7 +41,10 @@ final class Outputs {
    * @return rows written by the commit
    */
   static long record(JobContext ctx, RunLog log, String table, String path) {
-    long rows = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
+    return record(ctx, log, table, path, DeltaIO.lastCommitOutputRows(ctx.spark(), path));
+  }
+
+  private static long record(JobContext ctx, RunLog log, String table, String path, long rows) {
     long version = DeltaIO.version(ctx.spark(), path);
     log.output(table, version, rows);
     ctx.progress().say("%s: %,d rows written (version %d)", table, rows, version);

@@ -49,7 +49,7 @@ public final class QuarantineRule {
     return "NEGATIVE_VALUE(" + col + ")";
   }
 
-  /** fleur: more unemployment hours than 37 per week of the payment period. */
+  /** fleur: more unemployment hours than 160.33 × days / 28 (+0.01) for the payment period. */
   public static final String HOURS_OUT_OF_RANGE = "HOURS_OUT_OF_RANGE";
 
   /** A date, timestamp or year outside the years 2000–2100. */

@@ -14,7 +14,9 @@ import static org.apache.spark.sql.functions.year;
 import dk.star.fokusmaal.contract.Cols;
 import dk.star.fokusmaal.contract.SourceSpec;
 import dk.star.fokusmaal.reference.Benefit;
+import dk.star.fokusmaal.reference.Fleur;
 import dk.star.fokusmaal.reference.Municipalities;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.IntegerType;
@@ -65,14 +68,25 @@ public final class Validation {
 
   public static final int LAST_YEAR = 2100;
 
-  /** At most 37 unemployment hours per week of the payment period (SPEC §4.1). */
-  public static final double HOURS_PER_WEEK = 37.0;
+  /**
+   * Registers report hours rounded to two decimals, so a period's maximum (rarely a round number)
+   * may be exceeded by rounding alone; a hundredth of an hour is allowed for that.
+   */
+  static final BigDecimal HOURS_TOLERANCE = new BigDecimal("0.01");
 
   /**
-   * Registers report hours rounded to two decimals, so a period's maximum (37 × days / 7, rarely a
-   * round number) may be exceeded by rounding alone; a hundredth of an hour is allowed for that.
+   * The FLEUR cap (SPEC §4.1): a payment period of {@code days} days pays at most 160.33 × days / 28
+   * hours (+0.01 for rounding). A full-time month is paid 160.33 hours whatever its length, so
+   * February's 28 days set the rate: a full-time 30-day month or February passes, a full-time week
+   * (37) too. True when {@code hours} exceed the cap; compared in decimals, so that the cap
+   * itself (160.34 in February) passes exactly.
    */
-  public static final double HOURS_TOLERANCE = 0.01;
+  static Column aboveFleurCap(Column hours, Column days) {
+    DecimalType exact = DataTypes.createDecimalType(38, 10);
+    Column perMonth = lit(BigDecimal.valueOf(Fleur.FULL_TIME_MONTH_HOURS));
+    return hours.cast(exact).multiply(lit(28))
+        .gt(perMonth.multiply(days).plus(lit(HOURS_TOLERANCE.multiply(BigDecimal.valueOf(28)))));
+  }
 
   /** 1–64 characters of {@code [A-Za-z0-9_-]}; {@code \z}, not {@code $}, so "id\n" fails. */
   public static final String PERSON_ID_PATTERN = "^[A-Za-z0-9_-]{1,64}\\z";
@@ -143,10 +157,9 @@ public final class Validation {
     if (has(spec, Cols.UNEMPLOYMENT_HOURS) && has(spec, Cols.PERIOD_START) && has(spec, Cols.PERIOD_END)) {
       // Days inclusive; an end before the start is its own rule, not also an hours problem.
       Column days = datediff(c.value(Cols.PERIOD_END), c.value(Cols.PERIOD_START)).plus(lit(1));
-      Column max = days.multiply(lit(HOURS_PER_WEEK)).divide(lit(7.0)).plus(lit(HOURS_TOLERANCE));
       broken.add(
           when(
-              days.geq(lit(1)).and(c.value(Cols.UNEMPLOYMENT_HOURS).gt(max)),
+              days.geq(lit(1)).and(aboveFleurCap(c.value(Cols.UNEMPLOYMENT_HOURS), days)),
               lit(QuarantineRule.HOURS_OUT_OF_RANGE)));
     }
     for (StructField f : spec.schema().fields()) {

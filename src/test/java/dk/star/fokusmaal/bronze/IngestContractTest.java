@@ -78,7 +78,7 @@ class IngestContractTest extends SparkTestBase {
     bad(f, "UNKNOWN_MUNICIPALITY", r("municipality_100", "P10", 100, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 1.0, R));
     bad(f, "END_BEFORE_START(period_start,period_end)", r("reversed_period", "P11", 101, "A_DAGPENGE", d("2021-02-10"), d("2021-02-01"), 1.0, R));
     bad(f, "NEGATIVE_VALUE(unemployment_hours)", r("negative_hours", "P12", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), -1.0, R));
-    bad(f, "HOURS_OUT_OF_RANGE", r("40_hours_in_a_week", "P13", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 40.0, R));
+    bad(f, "HOURS_OUT_OF_RANGE", r("41_hours_in_a_week", "P13", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 41.0, R));
     bad(f, "DATE_OUT_OF_RANGE(period_start)", r("start_1999", "P14", 101, "A_DAGPENGE", d("1999-12-27"), d("2000-01-02"), 1.0, R));
     bad(f, "DATE_OUT_OF_RANGE(reported_at)", r("reported_2101", "P15", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 1.0, ts("2101-01-01 00:00:00")));
     bad(f, "UNKNOWN_MUNICIPALITY; NEGATIVE_VALUE(unemployment_hours)",

@@ -64,31 +64,40 @@ class ValidationTest extends SparkTestBase {
   }
 
   @Test
-  void fleurHoursAreAtMost37PerWeekOfThePeriodWithATolerance() {
+  void fleurHoursAreAtMostAFullTimeMonthPer28DaysWithATolerance() {
     StructType s = landingSchema(Sources.FLEUR_SPEC);
     List<Row> rows =
         List.of(
-            r("week_37", "P1", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 37.0, R),
-            r("week_rounding", "P2", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 37.009, R),
-            r("week_over", "P3", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 37.02, R),
-            // One day: 37/7 = 5.2857…; reported rounded to 5.29 is fine, 5.30 is not.
-            r("one_day_rounded", "P4", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-01"), 5.29, R),
-            r("one_day_over", "P5", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-01"), 5.30, R),
-            // January: 31 days inclusive → 163.857… hours.
-            r("month_max", "P6", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 163.85, R),
-            r("month_over", "P7", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 164.0, R),
+            // A full-time month is paid 160.33 hours whatever its length (SPEC §4.1).
+            r("full_time_30_day_month", "P1", 101, "A_DAGPENGE", d("2021-04-01"), d("2021-04-30"), 160.33, R),
+            r("full_time_31_day_month", "P2", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 160.33, R),
+            r("full_time_february", "P3", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-28"), 160.33, R),
+            r("february_rounding", "P4", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-28"), 160.34, R),
+            r("february_over", "P5", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-28"), 160.35, R),
+            r("leap_february", "P6", 101, "A_DAGPENGE", d("2024-02-01"), d("2024-02-29"), 166.06, R),
+            // A week: 160.33 × 7 / 28 = 40.0825; the full-time 37 passes, 40.10 does not.
+            r("week_37", "P7", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 37.0, R),
+            r("week_cap", "P8", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 40.09, R),
+            r("week_over", "P9", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 40.10, R),
+            // One day: 5.726…; 5.73 is fine, 5.74 is not.
+            r("one_day", "P10", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-01"), 5.73, R),
+            r("one_day_over", "P11", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-01"), 5.74, R),
             // An end before the start is its own rule, not an hours problem too.
-            r("reversed", "P8", 101, "A_DAGPENGE", d("2021-02-07"), d("2021-02-01"), 10.0, R));
+            r("reversed", "P12", 101, "A_DAGPENGE", d("2021-02-07"), d("2021-02-01"), 10.0, R));
     Dataset<Row> v = Validation.validate(frame(s, rows), Sources.FLEUR_SPEC);
     Frames.assertSameRows(
         rules(
+            "full_time_30_day_month", null,
+            "full_time_31_day_month", null,
+            "full_time_february", null,
+            "february_rounding", null,
+            "february_over", "HOURS_OUT_OF_RANGE",
+            "leap_february", null,
             "week_37", null,
-            "week_rounding", null,
+            "week_cap", null,
             "week_over", "HOURS_OUT_OF_RANGE",
-            "one_day_rounded", null,
+            "one_day", null,
             "one_day_over", "HOURS_OUT_OF_RANGE",
-            "month_max", null,
-            "month_over", "HOURS_OUT_OF_RANGE",
             "reversed", "END_BEFORE_START(period_start,period_end)"),
         ruleOf(v),
         SCENARIO);

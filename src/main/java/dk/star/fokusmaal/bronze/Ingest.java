@@ -18,7 +18,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
@@ -152,22 +151,7 @@ public final class Ingest {
    * files} (none, unless a crashed run wrote them) and add extra columns to the schema.
    */
   public static void replaceFiles(Dataset<Row> df, String path, List<LandingFile> files, String userMetadata) {
-    SparkSession spark = df.sparkSession();
-    if (!DeltaIO.exists(spark, path)) {
-      df.write()
-          .format("delta")
-          .mode(SaveMode.ErrorIfExists)
-          .option("userMetadata", userMetadata)
-          .save(path);
-      return;
-    }
-    df.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("replaceWhere", inFiles(files))
-        .option("mergeSchema", "true")
-        .option("userMetadata", userMetadata)
-        .save(path);
+    DeltaIO.replaceWhere(df, path, null, inFiles(files), userMetadata);
   }
 
   /** {@code `_source_file` IN ('…', …)} as a SQL predicate. */

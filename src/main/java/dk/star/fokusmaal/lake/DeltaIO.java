@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -47,27 +48,32 @@ public final class DeltaIO {
 
   /**
    * Replaces exactly the partitions {@code partitionCol} between {@code from} and {@code to}
-   * (inclusive, ISO dates or numbers) in one atomic commit; creates the table, partitioned by
-   * {@code partitionCol}, when it does not exist yet. Every other partition is left as it was.
+   * (inclusive, ISO dates or numbers) in one atomic commit; every other partition is left as it was.
    */
   public static void replaceRange(
       Dataset<Row> df, String path, String partitionCol, String from, String to, String userMetadata) {
-    SparkSession spark = df.sparkSession();
-    if (!exists(spark, path)) {
-      df.write()
-          .format("delta")
-          .mode(SaveMode.Overwrite)
-          .partitionBy(partitionCol)
-          .option("userMetadata", userMetadata)
-          .save(path);
+    replaceWhere(df, path, partitionCol,
+        String.format("%s >= '%s' AND %s <= '%s'", partitionCol, from, partitionCol, to), userMetadata);
+  }
+
+  /**
+   * Replaces the rows matching {@code predicate} with {@code df} in one atomic commit (new columns
+   * are added to the schema). The first write creates the table, partitioned by {@code
+   * partitionCol} (null for none); if another writer created it meanwhile, this write fails rather
+   * than overwrite it.
+   */
+  public static void replaceWhere(
+      Dataset<Row> df, String path, String partitionCol, String predicate, String userMetadata) {
+    if (!exists(df.sparkSession(), path)) {
+      DataFrameWriter<Row> w = df.write().format("delta").mode(SaveMode.ErrorIfExists).option("userMetadata", userMetadata);
+      (partitionCol == null ? w : w.partitionBy(partitionCol)).save(path);
       return;
     }
     df.write()
         .format("delta")
         .mode(SaveMode.Overwrite)
-        .option(
-            "replaceWhere",
-            String.format("%s >= '%s' AND %s <= '%s'", partitionCol, from, partitionCol, to))
+        .option("replaceWhere", predicate)
+        .option("mergeSchema", "true")
         .option("userMetadata", userMetadata)
         .save(path);
   }

@@ -2,6 +2,7 @@ package dk.star.fokusmaal.cli;
 
 import dk.star.fokusmaal.pipeline.BuildJob;
 import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.UsageError;
 import dk.star.fokusmaal.pipeline.Runs;
 import java.time.YearMonth;
 import java.util.Map;
@@ -20,8 +21,12 @@ final class BuildCommand extends JobCommand {
   YearMonth to;
 
   @Override
+  void validate() {
+    if (to.isBefore(from)) throw new UsageError("--to " + to + " is before --from " + from);
+  }
+
+  @Override
   void execute(JobContext ctx) throws Exception {
-    if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
     Runs.run(
         ctx,
         "build",

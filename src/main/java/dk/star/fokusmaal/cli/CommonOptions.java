@@ -2,6 +2,7 @@ package dk.star.fokusmaal.cli;
 
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.pipeline.Settings;
+import dk.star.fokusmaal.pipeline.UsageError;
 import dk.star.fokusmaal.rules.Rules;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -33,6 +34,7 @@ public final class CommonOptions {
     Map<String, String> o = new LinkedHashMap<>(overrides);
     if (lake != null) o.put(Settings.LAKE, lake);
     if (master != null) o.put(Settings.MASTER, master);
+    if (env != null && !java.nio.file.Files.exists(env)) throw new UsageError("environment file not found: " + env);
     return Settings.load(confDir != null ? confDir : Settings.defaultConfDir(), env, o);
   }
 
@@ -41,6 +43,10 @@ public final class CommonOptions {
   }
 
   public Rules rules(Settings s) {
-    return Rules.load(Paths.get(s.get(Settings.RULES_DIR)), ruleOverrides);
+    try {
+      return Rules.load(Paths.get(s.get(Settings.RULES_DIR)), ruleOverrides);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage(), e);
+    }
   }
 }

@@ -37,6 +37,11 @@ final class DemoCommand extends JobCommand {
   long seed;
 
   @Override
+  boolean readsLake() {
+    return false;
+  }
+
+  @Override
   void execute(JobContext ctx) throws Exception {
     resetDemoLake(ctx);
     GenerateJob.run(ctx, new GenerateOptions(persons, from, to, seed, 3, 1));

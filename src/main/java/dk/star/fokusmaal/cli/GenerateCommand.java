@@ -3,6 +3,7 @@ package dk.star.fokusmaal.cli;
 import dk.star.fokusmaal.generate.GenerateOptions;
 import dk.star.fokusmaal.pipeline.GenerateJob;
 import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.UsageError;
 import java.time.YearMonth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +32,17 @@ final class GenerateCommand extends JobCommand {
   int badRows;
 
   @Override
+  void validate() {
+    if (to.isBefore(from)) throw new UsageError("--to " + to + " is before --from " + from);
+  }
+
+  @Override
+  boolean readsLake() {
+    return false;
+  }
+
+  @Override
   void execute(JobContext ctx) {
-    if (to.isBefore(from)) throw new IllegalArgumentException("--to is before --from");
     GenerateJob.run(ctx, new GenerateOptions(persons, from, to, seed, deliveries, badRows));
   }
 }

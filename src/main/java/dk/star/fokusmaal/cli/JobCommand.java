@@ -5,6 +5,7 @@ import dk.star.fokusmaal.pipeline.JobContext;
 import dk.star.fokusmaal.pipeline.Progress;
 import dk.star.fokusmaal.pipeline.Settings;
 import dk.star.fokusmaal.pipeline.Sparks;
+import dk.star.fokusmaal.pipeline.UsageError;
 import dk.star.fokusmaal.rules.Rules;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +24,18 @@ abstract class JobCommand implements Callable<Integer> {
     return Map.of();
   }
 
+  /**
+   * Whether the command reads an existing lake (ingest, build, report, serve, …): then a {@code
+   * --lake} that does not exist is a usage error, found before anything starts. generate and
+   * demo make their lake.
+   */
+  boolean readsLake() {
+    return true;
+  }
+
+  /** Checks the options before anything starts; throw {@link UsageError} for a bad request. */
+  void validate() {}
+
   /** Runs the job; throw to fail with exit code 1 and the exception's message. */
   abstract void execute(JobContext ctx) throws Exception;
 
@@ -31,7 +44,11 @@ abstract class JobCommand implements Callable<Integer> {
     Settings settings = common.settings();
     for (Map.Entry<String, String> e : extraSparkConf().entrySet()) settings = settings.with(e.getKey(), e.getValue());
     Lake lake = common.lake(settings);
+    validate();
     Rules rules = common.rules(settings);
+    if (readsLake() && !lake.exists(Sparks.hadoopConf(settings))) {
+      throw new UsageError("lake " + lake + " does not exist (give --lake, or run generate/ingest first)");
+    }
     Progress progress = new Progress(spec.name());
     progress.say("lake %s, master %s", lake, settings.get(Settings.MASTER));
     // The session lives as long as the process; Spark's shutdown hook stops it on exit.

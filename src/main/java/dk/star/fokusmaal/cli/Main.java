@@ -1,5 +1,6 @@
 package dk.star.fokusmaal.cli;
 
+import dk.star.fokusmaal.pipeline.UsageError;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import picocli.CommandLine;
     })
 public final class Main implements Runnable {
   public static final int FAILURE = 1;
+  public static final int USAGE = 2;
 
   @Override
   public void run() {
@@ -34,16 +36,33 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          Throwable root = ex;
-          while (root.getCause() != null && root.getMessage() == null) root = root.getCause();
           PrintWriter err = cmd.getErr();
-          String msg = root.getMessage() == null ? root.toString() : root.getMessage();
-          err.println("fokusmaal " + cmd.getCommandName() + ": failed: " + msg.lines().findFirst().orElse(""));
+          UsageError usage = usageError(ex);
+          if (usage != null) {
+            err.println("fokusmaal " + cmd.getCommandName() + ": " + firstLine(usage.getMessage())
+                + " (see fokusmaal " + cmd.getCommandName() + " --help)");
+          } else {
+            Throwable root = ex;
+            while (root.getCause() != null && root.getMessage() == null) root = root.getCause();
+            String msg = root.getMessage() == null ? root.toString() : root.getMessage();
+            err.println("fokusmaal " + cmd.getCommandName() + ": failed: " + firstLine(msg));
+          }
           if (System.getenv("FOKUSMAAL_DEBUG") != null) ex.printStackTrace(err);
           err.flush();
-          return FAILURE;
+          return usage != null ? USAGE : FAILURE;
         });
     return cl;
+  }
+
+  private static UsageError usageError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UsageError u) return u;
+    }
+    return null;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
   }
 
   public static void main(String[] args) {

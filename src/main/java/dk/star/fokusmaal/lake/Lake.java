@@ -1,5 +1,10 @@
 package dk.star.fokusmaal.lake;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
 /**
  * The lake layout of SPEC §3: one root (a local folder or any Hadoop URI) with the zones
  * {@code landing, bronze, quarantine, silver, gold, restricted, meta}. Each Delta table lives in
@@ -42,6 +47,16 @@ public final class Lake {
 
   public String quarantine(String source) {
     return table(QUARANTINE, source);
+  }
+
+  /** Whether the lake's root folder exists (on any Hadoop file system). */
+  public boolean exists(Configuration hadoop) {
+    try {
+      Path p = new Path(root);
+      return p.getFileSystem(hadoop).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach lake " + root + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

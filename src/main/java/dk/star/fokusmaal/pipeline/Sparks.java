@@ -2,6 +2,7 @@ package dk.star.fokusmaal.pipeline;
 
 import dk.star.fokusmaal.rules.Months;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the Spark session every job uses: Delta enabled, Danish local time. */
@@ -25,5 +26,17 @@ public final class Sparks {
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel(settings.get("log.level", "WARN"));
     return spark;
+  }
+
+  /**
+   * A Hadoop configuration with the environment's {@code spark.hadoop.*} settings, for checks made
+   * before the session starts (does the lake exist?).
+   */
+  public static Configuration hadoopConf(Settings settings) {
+    Configuration c = new Configuration();
+    settings.sparkConf().forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) c.set(k.substring("spark.hadoop.".length()), v);
+    });
+    return c;
   }
 }

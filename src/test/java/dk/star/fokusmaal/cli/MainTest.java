@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -37,10 +40,42 @@ class MainTest {
   }
 
   @Test
-  void failuresExitWith1AndOneLine() {
-    assertEquals(1, run("ingest", "--env", "/no/such/file.properties"));
+  void badRequestsExitWith2WithAOneLineReasonAndCreateNothing() throws Exception {
+    Path parent = Files.createTempDirectory("fokusmaal-usage");
+    String missing = parent.resolve("no-such-lake").toString();
+    for (String[] args : List.of(
+        new String[] {"build", "--from", "2022-01", "--to", "2022-03", "--rule", "offers.min_houres=150", "--lake", missing},
+        new String[] {"build", "--from", "2022-01", "--to", "2022-03", "--rule", "2022.conversations.min_cnt=3", "--lake", missing},
+        new String[] {"build", "--from", "2022-03", "--to", "2022-01", "--lake", missing},
+        new String[] {"generate", "--from", "2022-03", "--to", "2022-01", "--lake", missing},
+        new String[] {"ingest", "--lake", missing},
+        new String[] {"build", "--from", "2022-01", "--to", "2022-01", "--lake", missing},
+        new String[] {"report", "--month", "2022-01", "--out", parent.resolve("out").toString(), "--lake", missing},
+        new String[] {"serve", "--lake", missing},
+        new String[] {"ingest", "--env", "/no/such/file.properties", "--lake", missing})) {
+      err.getBuffer().setLength(0);
+      assertEquals(2, run(args), String.join(" ", args) + ": " + err);
+      String e = err.toString().trim();
+      assertEquals(1, e.lines().count(), e);
+      assertTrue(e.startsWith("fokusmaal " + args[0] + ": "), e);
+    }
+    try (var left = Files.list(parent)) {
+      assertEquals(List.of(), left.toList(), "nothing created");
+    }
+  }
+
+  @Test
+  void aMisspeltRuleIsNamed() {
+    assertEquals(2, run("build", "--from", "2022-01", "--to", "2022-01", "--rule", "offers.min_houres=150"));
+    assertTrue(err.toString().contains("unknown rule offers.min_houres"), err.toString());
+  }
+
+  @Test
+  void failuresExitWith1AndOneLine() throws Exception {
+    Path empty = Files.createTempDirectory("fokusmaal-empty-lake");
+    assertEquals(1, run("build", "--from", "2022-01", "--to", "2022-01", "--lake", empty.toString()));
     String e = err.toString().trim();
-    assertTrue(e.startsWith("fokusmaal ingest: failed: environment file not found"), e);
+    assertTrue(e.startsWith("fokusmaal build: failed: input missing: bronze.fleur"), e);
     assertEquals(1, e.lines().count(), e);
   }
 }

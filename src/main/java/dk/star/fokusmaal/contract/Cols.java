@@ -66,6 +66,12 @@ public final class Cols {
   public static final String HAS_OFFER_12M = "has_offer_12m";
   public static final String ORDINARY_HOURS_12M = "ordinary_hours_12m";
   public static final String PASSIVE_CONVERSATIONS_FLAG = "is_passive_conversations";
+  /** silver.activity_month: per conversation type, the days of the month with a held conversation, as a bit mask (bit 0 = day 1). */
+  public static final String CONVERSATION_DAYS = "held_conversation_days";
+  /** silver.activity_month: the kinds ({@code OFFER_TYPE/STATUS}) of the offers in force on some day of the month. */
+  public static final String OFFER_KINDS = "offer_kinds";
+  /** silver.activity_month: ordinary paid hours of the month, prorated by days. */
+  public static final String ORDINARY_HOURS = "ordinary_hours";
   public static final String PASSIVE_OFFERS_FLAG = "is_passive_offers";
 
   // Gold (SPEC §8)

@@ -31,6 +31,18 @@ public final class DeltaIO {
     return spark.read().format("delta").load(path);
   }
 
+  /** The table as it was at {@code version} (Delta time travel). */
+  public static Dataset<Row> readVersion(SparkSession spark, String path, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
+  }
+
+  /** The {@code userMetadata} of the table's latest commit, or null (no table, or none recorded). */
+  public static String lastUserMetadata(SparkSession spark, String path) {
+    if (!exists(spark, path)) return null;
+    Row r = DeltaTable.forPath(spark, path).history(1).select("userMetadata").first();
+    return r.isNullAt(0) ? null : r.getString(r.fieldIndex("userMetadata"));
+  }
+
   /** The table's current version, or -1 when it does not exist. */
   public static long version(SparkSession spark, String path) {
     if (!exists(spark, path)) return -1L;
@@ -94,12 +106,18 @@ public final class DeltaIO {
 
   /** Replaces the whole table in one atomic commit. */
   public static void overwrite(Dataset<Row> df, String path, String userMetadata) {
-    df.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("overwriteSchema", "true")
-        .option("userMetadata", userMetadata)
-        .save(path);
+    overwrite(df, path, null, userMetadata);
+  }
+
+  /** Replaces the whole table in one atomic commit, partitioned by {@code partitionCol} (or none). */
+  public static void overwrite(Dataset<Row> df, String path, String partitionCol, String userMetadata) {
+    DataFrameWriter<Row> w =
+        df.write()
+            .format("delta")
+            .mode(SaveMode.Overwrite)
+            .option("overwriteSchema", "true")
+            .option("userMetadata", userMetadata);
+    (partitionCol == null ? w : w.partitionBy(partitionCol)).save(path);
   }
 
   /** Appends in one atomic commit; new columns (extra landing columns) are added to the schema. */

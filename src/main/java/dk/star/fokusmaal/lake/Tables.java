@@ -49,11 +49,34 @@ public final class Tables {
           .col(BENEFIT_GROUP, "Benefit group (ydelsesgruppe) of the benefit")
           .col(MUNICIPALITY_CODE, "Municipality paying (or, for fleur, of residence)")
           .col(START_DATE, "First day of the period")
-          .col(END_DATE, "Last day of the period; an open period runs to the last day of the last month built")
+          .col(END_DATE, "Last day of the period; null while open (in force through the last day of the last month built)")
           .col(UNEMPLOYMENT_HOURS, "fleur: paid hours of unemployment in the period; null for the other registers")
           .col(IN_INTEGRATION_PROGRAMME, "Overgangsydelse inside the integration programme (then not in the population)")
           .col(SPELL_ID, "The benefit spell (ydelsesforløb) the period belongs to: periods of one benefit without a whole calendar month between them")
           .col(SPELL_START, "First day of the spell, from which seniority counts")
+          .col(RUN_ID, RUN)
+          .build();
+
+  public static final TableSpec POPULATION_MONTH =
+      new TableSpec.Builder(Lake.SILVER, "population_month", MONTH)
+          .col(PERSON_ID, "Pseudonymised person in the fokusmål population of the month (SPEC §5.1): a qualifying spell with 12 months' seniority on d")
+          .col(MONTH, "Month (first day)")
+          .col(BENEFIT_CODE, "Benefit of the qualifying spell's period in force on d")
+          .col(BENEFIT_GROUP, "Benefit group of that benefit")
+          .col(MUNICIPALITY_CODE, "Municipality the person counts in this month")
+          .col(SPELL_ID, "The qualifying spell")
+          .col(SPELL_START, "First day of the qualifying spell")
+          .col(DAY_D, "d: the last day of the month on which the spell is in force")
+          .col(RUN_ID, RUN)
+          .build();
+
+  public static final TableSpec ACTIVITY_MONTH =
+      new TableSpec.Builder(Lake.SILVER, "activity_month", MONTH)
+          .col(PERSON_ID, "Pseudonymised person (persons ever in the population only)")
+          .col(MONTH, "Calendar month (first day)")
+          .col(CONVERSATION_DAYS, "Per conversation type, the days of the month with a held conversation, as a bit mask (bit 0 = day 1)")
+          .col(OFFER_KINDS, "OFFER_TYPE/STATUS of every offer in force on some day of the month")
+          .col(ORDINARY_HOURS, "Ordinary (unsubsidised) paid hours of the month, pay periods prorated by days")
           .col(RUN_ID, RUN)
           .build();
 
@@ -206,6 +229,6 @@ public final class Tables {
 
   /** The tables a build writes, in the order it writes them. */
   public static final List<TableSpec> BUILD_OUTPUTS =
-      List.of(BENEFIT_PERIODS, PERSON_MONTH, FOCUS_GOAL_MONTHLY, FOCUS_GOAL_NATIONAL_MONTHLY,
+      List.of(BENEFIT_PERIODS, POPULATION_MONTH, ACTIVITY_MONTH, PERSON_MONTH, FOCUS_GOAL_MONTHLY, FOCUS_GOAL_NATIONAL_MONTHLY,
           FOCUS_GOAL_12M, RESULT_GOAL, SUPERVISION, QUARTERLY_REPORT);
 }

@@ -4,91 +4,94 @@ import static org.apache.spark.sql.functions.*;
 
 import dk.star.fokusmaal.contract.Cols;
 import dk.star.fokusmaal.contract.SourceSpec;
-import dk.star.fokusmaal.contract.Sources;
 import dk.star.fokusmaal.gold.Averages;
 import dk.star.fokusmaal.gold.Shares;
 import dk.star.fokusmaal.lake.Catalog;
-import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.lake.TableSpec;
 import dk.star.fokusmaal.lake.Tables;
 import dk.star.fokusmaal.rules.Months;
 import dk.star.fokusmaal.rules.Rules;
 import dk.star.fokusmaal.silver.Activity;
-import dk.star.fokusmaal.silver.Corrections;
+import dk.star.fokusmaal.silver.Coverage;
 import dk.star.fokusmaal.silver.Periods;
-import dk.star.fokusmaal.silver.Population;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Bronze → silver → gold for the measurement months {@code from … to} (SPEC §5, §8.1–8.3).
+ * The build job: bronze → silver → gold for the measurement months {@code from … to} (SPEC §5,
+ * §8.1–8.6), in stages:
  *
- * <p>Reads the registers as they stand (corrections resolved), builds spells over their whole
- * history (seniority needs it), the population and activity of the months {@code from-11 … to}
- * (the 12-month averages need the 11 months before {@code from}), and replaces exactly the months
- * {@code from … to} of each output table in one atomic commit per table. Nothing is written when
- * a month has no population: missing inputs fail the build instead of writing zeros.
+ * <ol>
+ *   <li>Pin every bronze input to its current version ({@link Inputs}) and check the data horizon
+ *       ({@link Coverage}): no month after the last one the registers cover is built.
+ *   <li>Silver ({@link SilverStage}): read it when it was computed from these inputs, else compute
+ *       it (corrections resolved, spells, population and activity per person and month).
+ *   <li>The months {@code from-11 … to} from silver: the population's 12-month activity, passive
+ *       flags, shares (the 12-month averages need the 11 months before {@code from}).
+ *   <li>Checked before anything is written: every month built has a population (missing inputs
+ *       fail the build instead of writing zeros).
+ *   <li>Writes, one atomic commit per table, replacing exactly the months {@code from … to}: fresh
+ *       silver, {@code silver.person_month}, the fokusmål tables, then the resultatmål, supervision
+ *       and quarterly report ({@link ResultStage}).
+ * </ol>
+ *
+ * The run is published by its row in {@code meta.run_log}, written last by {@link Runs}.
  */
 public final class BuildJob {
   private BuildJob() {}
 
-  /** The registers a fokusmål build reads. */
-  public static final List<SourceSpec> INPUTS =
-      List.of(Sources.FLEUR_SPEC, Sources.KMD_SPEC, Sources.MUNICIPAL_SPEC, Sources.TASS_SPEC,
-          Sources.PLANDATA_SPEC, Sources.EINDKOMST_SPEC);
-
   public static void run(JobContext ctx, YearMonth from, YearMonth to, RunLog log) {
     SparkSession spark = ctx.spark();
     Lake lake = ctx.lake();
+    Lake out = lake;
     Rules rules = ctx.rules();
     YearMonth windowFrom = from.minusMonths(11);
     log.ruleVersion(rules.versions(from, to));
 
-    for (SourceSpec s : INPUTS) log.input("bronze." + s.name(), DeltaIO.version(spark, lake.bronze(s.name())));
-    Dataset<Row> fleur = Corrections.read(spark, lake, Sources.FLEUR_SPEC);
-    Dataset<Row> kmd = Corrections.read(spark, lake, Sources.KMD_SPEC);
-    Dataset<Row> municipal = Corrections.read(spark, lake, Sources.MUNICIPAL_SPEC);
-    Dataset<Row> tass = Corrections.read(spark, lake, Sources.TASS_SPEC);
-    Dataset<Row> plandata = Corrections.read(spark, lake, Sources.PLANDATA_SPEC);
-    // Pay periods are keyed by their dates: only those the windows can count are read.
-    Dataset<Row> eindkomst =
-        Corrections.read(spark, lake, Sources.EINDKOMST_SPEC, Activity.payPeriodsNeeded(windowFrom, to));
+    List<SourceSpec> sources = new ArrayList<>(SilverStage.REGISTERS);
+    sources.addAll(ResultStage.REGISTERS);
+    Inputs inputs = Inputs.latest(spark, lake, sources);
+    inputs.record(log);
+    Map<String, YearMonth> covered = new LinkedHashMap<>();
+    for (SourceSpec s : SilverStage.REGISTERS) {
+      covered.put(s.name(), Coverage.lastCovered(inputs.bronze(spark, lake, s)));
+    }
+    YearMonth horizon = Coverage.require(covered, to);
 
-    // Conformed periods with their spells, over all history up to the last month built.
-    Dataset<Row> periods =
-        Periods.spelled(fleur, kmd, municipal, to).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> population = Population.of(periods, rules, windowFrom, to);
+    SilverStage.Silver silver = SilverStage.of(ctx, out, inputs, horizon);
     Dataset<Row> measured =
-        Activity.measure(population, tass, plandata, eindkomst, rules, windowFrom, to)
+        Activity.measure(SilverStage.months(silver.population(), windowFrom, to), silver.activity(), rules, windowFrom, to)
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> counts = Shares.municipalCounts(measured).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> monthly = Shares.municipal(counts, rules);
       Dataset<Row> national = Shares.national(counts, rules);
-      // Checked before anything is written: a month without population fails the build.
       ctx.progress().step("population and shares computed", () -> {
         requirePopulation(national, from, to);
         return null;
       });
 
-      Outputs.overwrite(ctx, log, periods, Tables.BENEFIT_PERIODS);
-      writeMonths(ctx, log, measured, Tables.PERSON_MONTH, from, to);
-      writeMonths(ctx, log, monthly, Tables.FOCUS_GOAL_MONTHLY, from, to);
-      writeMonths(ctx, log, national, Tables.FOCUS_GOAL_NATIONAL_MONTHLY, from, to);
+      SilverStage.write(ctx, log, out, silver);
+      writeMonths(ctx, log, out, measured, Tables.PERSON_MONTH, from, to);
+      writeMonths(ctx, log, out, monthly, Tables.FOCUS_GOAL_MONTHLY, from, to);
+      writeMonths(ctx, log, out, national, Tables.FOCUS_GOAL_NATIONAL_MONTHLY, from, to);
       Dataset<Row> twelve = Averages.twelveMonth(monthly, national, rules, from, to);
-      writeMonths(ctx, log, twelve, Tables.FOCUS_GOAL_12M, from, to);
-      ResultStage.run(ctx, log, periods, twelve, from, to);
+      writeMonths(ctx, log, out, twelve, Tables.FOCUS_GOAL_12M, from, to);
+      ResultStage.run(ctx, log, out, inputs, Periods.closeOpen(silver.periods(), Months.lastDay(to)), twelve, from, to);
     } finally {
       counts.unpersist();
       measured.unpersist();
-      periods.unpersist();
+      silver.unpersist();
     }
-    Catalog.register(spark, lake);
+    Catalog.register(spark, out);
   }
 
   /**
@@ -115,9 +118,9 @@ public final class BuildJob {
   }
 
   private static void writeMonths(
-      JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec table, YearMonth from, YearMonth to) {
+      JobContext ctx, RunLog log, Lake out, Dataset<Row> rows, TableSpec table, YearMonth from, YearMonth to) {
     Outputs.replace(
-        ctx, log, rows.filter(col(Cols.MONTH).between(lit(Months.date(from)), lit(Months.date(to)))),
+        ctx, log, out, rows.filter(col(Cols.MONTH).between(lit(Months.date(from)), lit(Months.date(to)))),
         table, Months.date(from).toString(), Months.date(to).toString());
   }
 }

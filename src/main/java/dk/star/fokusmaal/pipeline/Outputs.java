@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import dk.star.fokusmaal.contract.Cols;
 import dk.star.fokusmaal.lake.DeltaIO;
+import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.lake.TableSpec;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,18 +18,19 @@ final class Outputs {
    * Replaces the partitions of {@code spec} between {@code from} and {@code to} (inclusive) with
    * {@code rows}, which must lie inside that range; every other partition stays as it was.
    */
-  static void replace(JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec spec, String from, String to) {
-    String path = spec.path(ctx.lake());
+  static void replace(JobContext ctx, RunLog log, Lake out, Dataset<Row> rows, TableSpec spec, String from, String to) {
+    String path = spec.path(out);
     DeltaIO.replaceRange(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), from, to, log.userMetadata());
     long written = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
     DeltaIO.syncComments(ctx.spark(), path, spec.comments(ctx.rules()));
     record(ctx, log, spec.qualifiedName(), path, written);
   }
 
-  /** Replaces the whole table with {@code rows}. */
-  static void overwrite(JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec spec) {
-    DeltaIO.overwrite(stamped(ctx, log, rows, spec), spec.path(ctx.lake()), log.userMetadata());
-    record(ctx, log, spec.qualifiedName(), spec.path(ctx.lake()));
+  /** Replaces the whole table with {@code rows}; {@code extra} goes into the commit's userMetadata. */
+  static void overwrite(JobContext ctx, RunLog log, Lake out, Dataset<Row> rows, TableSpec spec, Map<String, String> extra) {
+    String path = spec.path(out);
+    DeltaIO.overwrite(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), log.userMetadata(extra));
+    record(ctx, log, spec.qualifiedName(), path);
   }
 
   private static Dataset<Row> stamped(JobContext ctx, RunLog log, Dataset<Row> rows, TableSpec spec) {

@@ -7,12 +7,13 @@ import dk.star.fokusmaal.contract.Sources;
 import dk.star.fokusmaal.gold.QuarterlyReport;
 import dk.star.fokusmaal.gold.ResultGoal;
 import dk.star.fokusmaal.gold.Supervision;
-import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.lake.Tables;
 import dk.star.fokusmaal.rules.Months;
 import dk.star.fokusmaal.silver.Corrections;
+import dk.star.fokusmaal.contract.SourceSpec;
 import java.time.YearMonth;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,20 +28,28 @@ import org.apache.spark.storage.StorageLevel;
 final class ResultStage {
   private ResultStage() {}
 
-  static void run(JobContext ctx, RunLog log, Dataset<Row> periods, Dataset<Row> twelve, YearMonth from, YearMonth to) {
+  /** The registers the stage reads besides silver. */
+  static final List<SourceSpec> REGISTERS = List.of(Sources.BENCHMARK_SPEC, Sources.POPULATION_SPEC);
+
+  static void run(
+      JobContext ctx, RunLog log, Lake out, Inputs inputs, Dataset<Row> periods, Dataset<Row> twelve,
+      YearMonth from, YearMonth to) {
     SparkSession spark = ctx.spark();
     Lake lake = ctx.lake();
-    for (String source : new String[] {Sources.BENCHMARK_EXPECTED, Sources.POPULATION}) {
-      if (!DeltaIO.exists(spark, lake.bronze(source))) {
-        ctx.progress().say("WARNING: bronze.%s not ingested: resultatmål, supervision and quarterly report skipped", source);
+    for (SourceSpec source : REGISTERS) {
+      if (!inputs.has(source)) {
+        String why = "bronze." + source.name() + " not ingested: resultatmål, supervision and quarterly report of "
+            + from + " … " + to + " not computed (earlier rows of those periods, if any, are left as they were)";
+        ctx.progress().say("WARNING: %s", why);
+        log.warn(why);
         return;
       }
-      log.input("bronze." + source, DeltaIO.version(spark, lake.bronze(source)));
     }
     Dataset<Row> expected =
-        Corrections.read(spark, lake, Sources.BENCHMARK_SPEC)
+        Corrections.latest(inputs.bronze(spark, lake, Sources.BENCHMARK_SPEC), Sources.BENCHMARK_SPEC)
             .filter(col(Cols.PERIOD_END).leq(lit(Months.lastDay(to))));
-    Dataset<Row> population = Corrections.read(spark, lake, Sources.POPULATION_SPEC);
+    Dataset<Row> population =
+        Corrections.latest(inputs.bronze(spark, lake, Sources.POPULATION_SPEC), Sources.POPULATION_SPEC);
 
     // Every benchmark period that has ended by the last month built: the quarterly report of a
     // month looks back to the latest one, which may end before the first month built.
@@ -52,7 +61,7 @@ final class ResultStage {
     try {
       String first = Months.date(from).toString();
       String last = Months.lastDay(to).toString();
-      Outputs.replace(ctx, log, resultGoal.filter(col(Cols.PERIOD_END).between(first, last)),
+      Outputs.replace(ctx, log, out, resultGoal.filter(col(Cols.PERIOD_END).between(first, last)),
           Tables.RESULT_GOAL, first, last);
 
       // The years whose December is among the months built.
@@ -62,11 +71,11 @@ final class ResultStage {
         Dataset<Row> status =
             Supervision.status(twelve, resultGoal, ctx.rules())
                 .filter(col(Cols.YEAR).between(firstYear, lastYear));
-        Outputs.replace(ctx, log, status, Tables.SUPERVISION, String.valueOf(firstYear), String.valueOf(lastYear));
+        Outputs.replace(ctx, log, out, status, Tables.SUPERVISION, String.valueOf(firstYear), String.valueOf(lastYear));
       }
 
       Dataset<Row> quarterly = QuarterlyReport.report(twelve, resultGoal, ctx.rules());
-      Outputs.replace(ctx, log, quarterly, Tables.QUARTERLY_REPORT, first, Months.date(to).toString());
+      Outputs.replace(ctx, log, out, quarterly, Tables.QUARTERLY_REPORT, first, Months.date(to).toString());
     } finally {
       resultGoal.unpersist();
     }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,13 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunLog {
   public static final String SUCCEEDED = "SUCCEEDED";
+  public static final String SUCCEEDED_WITH_WARNINGS = "SUCCEEDED_WITH_WARNINGS";
   public static final String FAILED = "FAILED";
+
+  /** Whether a run of this status published its outputs. */
+  public static boolean published(String status) {
+    return SUCCEEDED.equals(status) || SUCCEEDED_WITH_WARNINGS.equals(status);
+  }
 
   private static final StructType SCHEMA =
       new StructType()
@@ -49,6 +56,7 @@ public final class RunLog {
   private final Map<String, Long> inputVersions = new LinkedHashMap<>();
   private final Map<String, Long> outputVersions = new LinkedHashMap<>();
   private final Map<String, Long> rowCounts = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
   private String ruleVersion;
 
   public RunLog(String job, Map<String, String> parameters) {
@@ -80,16 +88,32 @@ public final class RunLog {
     rowCounts.put(what, rows);
   }
 
+  /** Something the run could not do, said in the run log and on stderr: it ends SUCCEEDED_WITH_WARNINGS. */
+  public void warn(String warning) {
+    warnings.add(warning);
+  }
+
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
   public Map<String, Long> rowCounts() {
     return rowCounts;
   }
 
   /** What each Delta commit of this run records in its {@code userMetadata}. */
   public String userMetadata() {
+    return userMetadata(Map.of());
+  }
+
+  /** {@link #userMetadata()} with more fields, e.g. the state a silver table was built from. */
+  public String userMetadata(Map<String, String> extra) {
     StringBuilder sb = new StringBuilder("{\"run_id\":\"").append(runId).append("\",\"job\":\"")
         .append(job).append('"');
     if (ruleVersion != null) sb.append(",\"rule_version\":\"").append(ruleVersion).append('"');
-    parameters.forEach(
+    Map<String, String> fields = new LinkedHashMap<>(parameters);
+    fields.putAll(extra);
+    fields.forEach(
         (k, v) -> sb.append(",\"").append(k).append("\":\"").append(v.replace("\"", "'")).append('"'));
     return sb.append('}').toString();
   }

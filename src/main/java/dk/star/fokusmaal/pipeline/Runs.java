@@ -2,7 +2,11 @@ package dk.star.fokusmaal.pipeline;
 
 import java.util.Map;
 
-/** Runs a job body under a {@link RunLog}: the run is appended to meta.run_log, failed or not. */
+/**
+ * Runs a job body under a {@link RunLog}: the run is appended to meta.run_log, failed or not. The
+ * row is written last: a run without one never finished (it crashed or was killed), and {@code
+ * status} says so.
+ */
 public final class Runs {
   private Runs() {}
 
@@ -23,6 +27,12 @@ public final class Runs {
       }
       throw e;
     }
-    log.finish(ctx.spark(), ctx.lake(), RunLog.SUCCEEDED, null);
+    if (log.warnings().isEmpty()) {
+      log.finish(ctx.spark(), ctx.lake(), RunLog.SUCCEEDED, null);
+    } else {
+      String why = String.join("; ", log.warnings());
+      System.err.println("fokusmaal " + job + ": warning: " + why);
+      log.finish(ctx.spark(), ctx.lake(), RunLog.SUCCEEDED_WITH_WARNINGS, why);
+    }
   }
 }

@@ -23,6 +23,8 @@ import org.apache.spark.sql.types.DataTypes;
 public final class Periods {
   private Periods() {}
 
+  private static final String OPEN = "_open";
+
   /** The conformed columns, in order. */
   public static final Column[] COLUMNS = {
     col(Cols.PERSON_ID), col(Cols.SOURCE), col(Cols.BENEFIT_CODE), col(Cols.BENEFIT_GROUP),
@@ -86,11 +88,17 @@ public final class Periods {
   }
 
   /**
-   * {@code silver.benefit_periods}: the three registers conformed, open periods closed at the last
-   * day of {@code lastMonth}, and every period assigned its spell ({@link Spells#assign}).
+   * {@code silver.benefit_periods}: the three registers conformed and every period assigned its
+   * spell ({@link Spells#assign}), up to the data horizon {@code lastMonth}. An open period keeps
+   * its null end date; for the spells it runs to the last day of {@code lastMonth}, which gives the
+   * same spells as closing it at the last day of any month built up to then (a spell's later
+   * periods cannot change the spell of an earlier one).
    */
   public static Dataset<Row> spelled(
       Dataset<Row> fleur, Dataset<Row> sygedagpenge, Dataset<Row> municipal, YearMonth lastMonth) {
-    return Spells.assign(closeOpen(conform(fleur, sygedagpenge, municipal), Months.lastDay(lastMonth)));
+    Dataset<Row> conformed = conform(fleur, sygedagpenge, municipal).withColumn(OPEN, col(Cols.END_DATE).isNull());
+    return Spells.assign(closeOpen(conformed, Months.lastDay(lastMonth)))
+        .withColumn(Cols.END_DATE, when(col(OPEN), lit(null).cast(DataTypes.DateType)).otherwise(col(Cols.END_DATE)))
+        .drop(OPEN);
   }
 }

@@ -145,8 +145,13 @@ public final class Population {
             col(Cols.MUNICIPALITY_CODE), col(Cols.SPELL_ID), col(Cols.SPELL_START), col(Cols.DAY_D));
   }
 
-  /** The population of the months {@code from … to}: {@link #monthly} of {@link #spellMonths}. */
+  /**
+   * The population of the months {@code from … to}: {@link #monthly} of {@link #spellMonths}, open
+   * periods in force through the last day of {@code to}.
+   *
+   * @param spelled {@code silver.benefit_periods} ({@link Periods#spelled})
+   */
   public static Dataset<Row> of(Dataset<Row> spelled, Rules rules, YearMonth from, YearMonth to) {
-    return monthly(spellMonths(spelled, rules, from, to));
+    return monthly(spellMonths(Periods.closeOpen(spelled, Months.lastDay(to)), rules, from, to));
   }
 }

@@ -44,12 +44,14 @@ class BuildJobTest extends SparkTestBase {
       }
     }
     Registry.Kmd k = Registry.kmd().sickCase("s1", "sick", 727, "2020-06-01", null);
-    write(lake, Sources.FLEUR, Registry.fleur().frame(session()));
+    // Every register delivers something (an empty register is refused as missing input): a short
+    // a-dagpenge spell, an offer and pay of someone who is never in the population.
+    write(lake, Sources.FLEUR, Registry.fleur().period("short", 101, "A_DAGPENGE", "2021-01-01", "2021-01-31", 160.33).frame(session()));
     write(lake, Sources.KMD_SYGEDAGPENGE, k.frame(session()));
     write(lake, Sources.MUNICIPAL_BENEFITS, m.frame(session()));
     write(lake, Sources.TASS_CONVERSATIONS, t.frame(session()));
-    write(lake, Sources.PLANDATA_OFFERS, Registry.offers().frame(session()));
-    write(lake, Sources.EINDKOMST, Registry.pay().frame(session()));
+    write(lake, Sources.PLANDATA_OFFERS, Registry.offers().offer("o", "short", "MENTOR", "2021-02-01", null, "IGANGVAERENDE").frame(session()));
+    write(lake, Sources.EINDKOMST, Registry.pay().report("short", "E1", "2021-02-01", "2021-02-28", 160.0, "ORDINAER").frame(session()));
     return lake;
   }
 

@@ -28,14 +28,13 @@ class ActivityTest extends SparkTestBase {
 
   private static Dataset<Row> measure(
       Dataset<Row> pop, Registry.Tass t, Registry.Offers o, Registry.Pay p, String from, String to) {
-    return Activity.measure(
-            pop,
+    Dataset<Row> activity =
+        ActivityMonths.of(
             Corrections.latest(t.frame(session()), Sources.TASS_SPEC),
             Corrections.latest(o.frame(session()), Sources.PLANDATA_SPEC),
             Corrections.latest(p.frame(session()), Sources.EINDKOMST_SPEC),
-            TestRules.RULES,
-            YearMonth.parse(from),
-            YearMonth.parse(to))
+            pop, YearMonth.of(2000, 1), YearMonth.parse(to));
+    return Activity.measure(pop, activity, TestRules.RULES, YearMonth.parse(from), YearMonth.parse(to))
         .select(
             col(Cols.PERSON_ID), col(Cols.MONTH), col(Cols.CONVERSATIONS_12M), col(Cols.HAS_OFFER_12M),
             col(Cols.ORDINARY_HOURS_12M), col(Cols.PASSIVE_CONVERSATIONS_FLAG), col(Cols.PASSIVE_OFFERS_FLAG));
@@ -104,22 +103,6 @@ class ActivityTest extends SparkTestBase {
             row("open_since_2019", "2022-06", 0L, true, 0.0, true, false)),
         measure(pop, Registry.tass(), o, Registry.pay(), "2022-06", "2022-06"),
         Cols.PERSON_ID, Cols.MONTH);
-  }
-
-  /** A build reads only the pay periods the windows of its months can count (June 2022: from July 2021). */
-  @Test
-  void payPeriodsNeededByTheWindows() {
-    Dataset<Row> pay =
-        Registry.pay()
-            .report("ends_before_window", "E1", "2021-06-01", "2021-06-30", 160.0, "ORDINAER")
-            .report("straddles_window_start", "E1", "2021-06-16", "2021-07-01", 160.0, "ORDINAER")
-            .report("last_day_of_month", "E1", "2022-06-30", "2022-07-29", 160.0, "ORDINAER")
-            .report("starts_after_month", "E1", "2022-07-01", "2022-07-31", 160.0, "ORDINAER")
-            .frame(session());
-    Frames.assertSameRows(
-        Expect.table(session(), "person_id string", row("straddles_window_start"), row("last_day_of_month")),
-        pay.filter(Activity.payPeriodsNeeded(YearMonth.of(2022, 6), YearMonth.of(2022, 6))).select(col(Cols.PERSON_ID)),
-        Cols.PERSON_ID);
   }
 
   @Test

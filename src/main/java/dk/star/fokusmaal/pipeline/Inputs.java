@@ -1,0 +1,64 @@
+package dk.star.fokusmaal.pipeline;
+
+import dk.star.fokusmaal.contract.SourceSpec;
+import dk.star.fokusmaal.lake.DeltaIO;
+import dk.star.fokusmaal.lake.Lake;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The bronze tables a run reads, each pinned to one Delta version when the run starts: every read
+ * of a register during the run is of that version (time travel), so an ingest that commits while
+ * a build runs changes nothing in it, and the run log records exactly what was read.
+ *
+ * @param versions the version of each bronze table, by source name; absent = not ingested
+ */
+public record Inputs(Map<String, Long> versions) {
+  public Inputs {
+    versions = new TreeMap<>(versions);
+  }
+
+  /** The current version of each of {@code sources} that exists. */
+  public static Inputs latest(SparkSession spark, Lake lake, List<SourceSpec> sources) {
+    Map<String, Long> v = new LinkedHashMap<>();
+    for (SourceSpec s : sources) {
+      long version = DeltaIO.version(spark, lake.bronze(s.name()));
+      if (version >= 0) v.put(s.name(), version);
+    }
+    return new Inputs(v);
+  }
+
+  public boolean has(SourceSpec spec) {
+    return versions.containsKey(spec.name());
+  }
+
+  /** The bronze rows of {@code spec} at its pinned version; fails clearly when not ingested. */
+  public Dataset<Row> bronze(SparkSession spark, Lake lake, SourceSpec spec) {
+    Long v = versions.get(spec.name());
+    if (v == null) {
+      throw new IllegalStateException(
+          "input missing: bronze." + spec.name() + " not found at " + lake.bronze(spec.name()) + " (run ingest first)");
+    }
+    return DeltaIO.readVersion(spark, lake.bronze(spec.name()), v);
+  }
+
+  /** Records every pinned version in the run log. */
+  public void record(RunLog log) {
+    versions.forEach((s, v) -> log.input("bronze." + s, v));
+  }
+
+  /** {@code fleur@3,kmd_sygedagpenge@1,…} for the sources named. */
+  public String describe(List<SourceSpec> sources) {
+    StringBuilder sb = new StringBuilder();
+    for (SourceSpec s : sources) {
+      if (sb.length() > 0) sb.append(',');
+      sb.append(s.name()).append('@').append(versions.getOrDefault(s.name(), -1L));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,60 @@
+package dk.star.fokusmaal.silver;
+
+import static org.apache.spark.sql.functions.*;
+
+import dk.star.fokusmaal.contract.Cols;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The data horizon: the last month the registers cover. A register covers a month once it has
+ * reported a row after that month ended (its latest {@code reported_at}, Danish time, falls in a
+ * later month). Beyond it, open periods would run on into months nobody has reported on yet and the
+ * population would look almost wholly passive, so no month after the horizon of any of the
+ * registers a build reads is built.
+ */
+public final class Coverage {
+  private Coverage() {}
+
+  /** The last month covered, given a register's latest {@code reported_at}. */
+  public static Column lastCoveredMonth(Column latestReportedAt) {
+    return add_months(trunc(to_date(latestReportedAt), "MM"), -1);
+  }
+
+  /** The last month {@code register} covers (its bronze rows), or null when it has no rows. */
+  public static YearMonth lastCovered(Dataset<Row> register) {
+    Row r = register.agg(lastCoveredMonth(max(col(Cols.REPORTED_AT))).as(Cols.MONTH)).first(); // one row
+    Date d = r.getAs(Cols.MONTH);
+    return d == null ? null : YearMonth.from(d.toLocalDate());
+  }
+
+  /**
+   * The horizon of several registers: the earliest of their last covered months.
+   *
+   * @throws IllegalStateException naming the register and the last month it covers when {@code to}
+   *     lies beyond it, or naming an empty register
+   */
+  public static YearMonth require(Map<String, YearMonth> lastCovered, YearMonth to) {
+    YearMonth horizon = null;
+    String by = null;
+    for (Map.Entry<String, YearMonth> e : lastCovered.entrySet()) {
+      if (e.getValue() == null) {
+        throw new IllegalStateException("input missing: " + e.getKey() + " has no rows (run ingest with its deliveries)");
+      }
+      if (horizon == null || e.getValue().isBefore(horizon)) {
+        horizon = e.getValue();
+        by = e.getKey();
+      }
+    }
+    if (horizon != null && to.isAfter(horizon)) {
+      throw new IllegalStateException(
+          "month " + to + " is beyond the data horizon: " + by + " covers up to " + horizon
+              + " (its latest reported_at); build up to " + horizon + " or ingest newer deliveries");
+    }
+    return horizon;
+  }
+}

@@ -30,6 +30,15 @@ public final class CommonOptions {
   @Option(names = "--rule", paramLabel = "KEY=VALUE", description = "Override a rule for every year (offers.min_hours=150) or one year (2022.offers.threshold_pct=25). Repeatable.")
   Map<String, String> ruleOverrides = new LinkedHashMap<>();
 
+  @Option(names = "--rules", paramLabel = "DIR", description = "A rules folder instead of conf/rules, for a research run (needs --scenario).")
+  Path rulesDir;
+
+  @Option(names = "--scenario", paramLabel = "NAME", description = "A research namespace (letters, digits, _): outputs go to <lake>/scenarios/NAME/…, catalog database scenario_NAME, never to the official tables.")
+  String scenario;
+
+  @Option(names = "--verbose", description = "Show Spark's and Delta's own log on the console too (otherwise it goes to a file under the lake's meta/logs/).")
+  boolean verbose;
+
   public Settings settings() {
     Map<String, String> o = new LinkedHashMap<>(overrides);
     if (lake != null) o.put(Settings.LAKE, lake);
@@ -42,9 +51,34 @@ public final class CommonOptions {
     return new Lake(s.get(Settings.LAKE));
   }
 
+  /**
+   * Checks that research options come with a scenario: the official tables are computed only from
+   * {@code conf/} and the latest data.
+   */
+  public void checkScenario() {
+    if (scenario != null && !scenario.matches("[A-Za-z0-9_]+")) {
+      throw new UsageError("--scenario is letters, digits and _: '" + scenario + "'");
+    }
+    if (scenario == null && (!ruleOverrides.isEmpty() || rulesDir != null)) {
+      throw new UsageError("--rule and --rules make a research run: give --scenario NAME (the official tables are computed only from conf/)");
+    }
+  }
+
+  /** The run-log parameters that say which rules and namespace a run used. */
+  public Map<String, String> runParameters(Rules rules) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("rules", rules.source().toString());
+    p.put("rules_hash", rules.contentHash());
+    if (!ruleOverrides.isEmpty()) {
+      p.put("rule_overrides", String.join(",", ruleOverrides.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+    if (scenario != null) p.put("scenario", scenario);
+    return p;
+  }
+
   public Rules rules(Settings s) {
     try {
-      return Rules.load(Paths.get(s.get(Settings.RULES_DIR)), ruleOverrides);
+      return Rules.load(rulesDir != null ? rulesDir : Paths.get(s.get(Settings.RULES_DIR)), ruleOverrides);
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage(), e);
     }

@@ -10,6 +10,9 @@ import dk.star.fokusmaal.report.Summary;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.Map;
+import dk.star.fokusmaal.lake.Lake;
+import java.util.Arrays;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Command;
@@ -51,15 +54,30 @@ final class DemoCommand extends JobCommand {
     Summary.print(ctx.spark(), ctx.lake());
   }
 
-  /** Empties the lake when it is new or an earlier demo's; refuses to touch any other lake. */
+  /**
+   * Empties the lake when it is new or an earlier demo's; refuses to touch any other lake. The
+   * job's own log under meta/logs is kept (it is being written).
+   */
   private static void resetDemoLake(JobContext ctx) throws IOException {
     Path root = new Path(ctx.lake().root());
     FileSystem fs = root.getFileSystem(ctx.spark().sparkContext().hadoopConfiguration());
-    if (fs.exists(root) && fs.listStatus(root).length > 0) {
-      if (!fs.exists(new Path(root, MARKER))) {
-        throw new IllegalStateException("lake " + root + " is not empty and was not made by demo; give demo another --lake");
+    Path meta = new Path(root, Lake.META);
+    if (fs.exists(root)) {
+      boolean ours = fs.exists(new Path(root, MARKER));
+      for (FileStatus s : fs.listStatus(root)) {
+        boolean onlyLogs = s.getPath().getName().equals(Lake.META)
+            && Arrays.stream(fs.listStatus(meta)).allMatch(m -> m.getPath().getName().equals("logs"));
+        if (!ours && !onlyLogs) {
+          throw new IllegalStateException("lake " + root + " is not empty and was not made by demo; give demo another --lake");
+        }
       }
-      fs.delete(root, true);
+      for (FileStatus s : fs.listStatus(root)) {
+        if (s.getPath().getName().equals(Lake.META)) {
+          for (FileStatus m : fs.listStatus(meta)) if (!m.getPath().getName().equals("logs")) fs.delete(m.getPath(), true);
+        } else {
+          fs.delete(s.getPath(), true);
+        }
+      }
     }
     fs.mkdirs(root);
     fs.create(new Path(root, MARKER)).close();

@@ -2,6 +2,7 @@ package dk.star.fokusmaal.cli;
 
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.pipeline.JobContext;
+import dk.star.fokusmaal.pipeline.Logs;
 import dk.star.fokusmaal.pipeline.Progress;
 import dk.star.fokusmaal.pipeline.Settings;
 import dk.star.fokusmaal.pipeline.Sparks;
@@ -39,11 +40,15 @@ abstract class JobCommand implements Callable<Integer> {
   /** Runs the job; throw to fail with exit code 1 and the exception's message. */
   abstract void execute(JobContext ctx) throws Exception;
 
+  /** The exit code of a job that did not throw: 0, or 1 when it found something to act on. */
+  int exitCode = 0;
+
   @Override
   public Integer call() throws Exception {
     Settings settings = common.settings();
     for (Map.Entry<String, String> e : extraSparkConf().entrySet()) settings = settings.with(e.getKey(), e.getValue());
     Lake lake = common.lake(settings);
+    common.checkScenario();
     validate();
     Rules rules = common.rules(settings);
     if (readsLake() && !lake.exists(Sparks.hadoopConf(settings))) {
@@ -51,10 +56,12 @@ abstract class JobCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(spec.name());
     progress.say("lake %s, master %s", lake, settings.get(Settings.MASTER));
+    java.nio.file.Path log = Logs.toFile(lake, spec.name(), common.verbose);
+    if (!common.verbose) progress.say("Spark's log: %s", log);
     // The session lives as long as the process; Spark's shutdown hook stops it on exit.
     var spark = Sparks.session(settings, "fokusmaal " + spec.name());
-    execute(new JobContext(spark, settings, lake, rules, progress));
+    execute(new JobContext(spark, settings, lake, rules, progress, common.scenario));
     progress.say("done");
-    return 0;
+    return exitCode;
   }
 }

@@ -21,6 +21,9 @@ import picocli.CommandLine;
       BuildCommand.class,
       ServeCommand.class,
       ReportCommand.class,
+      StatusCommand.class,
+      CompareCommand.class,
+      MonthlyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -28,4 +28,27 @@ public final class Catalog {
     }
     return registered;
   }
+
+  /** The catalog database of a scenario's gold tables. */
+  public static String scenarioDatabase(String scenario) {
+    return "scenario_" + scenario;
+  }
+
+  /**
+   * Registers a scenario's gold tables as {@code scenario_NAME.table} (never under the official
+   * {@code gold} database).
+   */
+  public static Map<String, String> registerScenario(SparkSession spark, Lake scenarioLake, String scenario) {
+    Map<String, String> registered = new LinkedHashMap<>();
+    String db = scenarioDatabase(scenario);
+    String zonePath = scenarioLake.root() + "/" + Lake.GOLD;
+    for (String name : DeltaIO.listDirs(spark, zonePath)) {
+      String path = zonePath + "/" + name;
+      if (!DeltaIO.exists(spark, path)) continue;
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+      spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", db, name, path));
+      registered.put(db + "." + name, path);
+    }
+    return registered;
+  }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 
 /** Reading and writing the lake's Delta tables: atomic writes, run metadata, catalog entries. */
@@ -41,6 +42,20 @@ public final class DeltaIO {
     if (!exists(spark, path)) return null;
     Row r = DeltaTable.forPath(spark, path).history(1).select("userMetadata").first();
     return r.isNullAt(0) ? null : r.getString(r.fieldIndex("userMetadata"));
+  }
+
+  /**
+   * The latest version of the table committed at or before {@code instant}, or -1 when the table
+   * did not exist then.
+   */
+  public static long versionAt(SparkSession spark, String path, java.time.Instant instant) {
+    if (!exists(spark, path)) return -1L;
+    Row r =
+        DeltaTable.forPath(spark, path).history()
+            .filter(functions.col("timestamp").leq(functions.lit(java.sql.Timestamp.from(instant))))
+            .agg(functions.max("version").as("version"))
+            .first(); // one row
+    return r.isNullAt(0) ? -1L : r.getLong(0);
   }
 
   /** The table's current version, or -1 when it does not exist. */
@@ -101,6 +116,21 @@ public final class DeltaIO {
       if (want == null || want.equals(f.getComment().getOrElse(() -> null))) continue;
       spark.sql(String.format("ALTER TABLE delta.`%s` ALTER COLUMN `%s` COMMENT '%s'",
           path.replace("`", "``"), f.name(), want.replace("\\", "\\\\").replace("'", "\\'")));
+    }
+  }
+
+  /** Restores the table to {@code version} (a new commit that undoes the later ones). */
+  public static void restore(SparkSession spark, String path, long version) {
+    DeltaTable.forPath(spark, path).restoreToVersion(version);
+  }
+
+  /** Removes the table's folder: for a table that a failed run created. */
+  public static void drop(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + path, e);
     }
   }
 

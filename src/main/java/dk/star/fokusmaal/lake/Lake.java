@@ -49,6 +49,17 @@ public final class Lake {
     return table(QUARANTINE, source);
   }
 
+  /** The folder of research scenarios: {@code <root>/scenarios/<name>/…}. */
+  public static final String SCENARIOS = "scenarios";
+
+  /** A scenario's namespace: the same zones under {@code <root>/scenarios/<name>}. */
+  public Lake scenario(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9_]+")) {
+      throw new IllegalArgumentException("a scenario name is letters, digits and _: '" + name + "'");
+    }
+    return new Lake(root + "/" + SCENARIOS + "/" + name);
+  }
+
   /** Whether the lake's root folder exists (on any Hadoop file system). */
   public boolean exists(Configuration hadoop) {
     try {
@@ -57,6 +68,16 @@ public final class Lake {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reach lake " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Lake l && l.root.equals(root);
+  }
+
+  @Override
+  public int hashCode() {
+    return root.hashCode();
   }
 
   @Override

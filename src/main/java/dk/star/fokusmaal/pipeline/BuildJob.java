@@ -49,16 +49,30 @@ public final class BuildJob {
   private BuildJob() {}
 
   public static void run(JobContext ctx, YearMonth from, YearMonth to, RunLog log) {
+    run(ctx, from, to, null, log);
+  }
+
+  /**
+   * @param asOf for a research build: bronze as it stood then (null: the latest). The official
+   *     tables always reflect the latest data, so a build with {@code asOf} must run in a scenario.
+   */
+  public static void run(JobContext ctx, YearMonth from, YearMonth to, AsOf asOf, RunLog log) {
     SparkSession spark = ctx.spark();
     Lake lake = ctx.lake();
-    Lake out = lake;
+    Lake out = ctx.out();
+    if (asOf != null && ctx.scenario() == null) {
+      throw new UsageError("a build as of " + asOf + " is research: it needs a scenario");
+    }
     Rules rules = ctx.rules();
     YearMonth windowFrom = from.minusMonths(11);
     log.ruleVersion(rules.versions(from, to));
 
     List<SourceSpec> sources = new ArrayList<>(SilverStage.REGISTERS);
     sources.addAll(ResultStage.REGISTERS);
-    Inputs inputs = Inputs.latest(spark, lake, sources);
+    Inputs inputs =
+        asOf == null ? Inputs.latest(spark, lake, sources)
+            : asOf.instant() != null ? Inputs.asOf(spark, lake, sources, asOf.instant())
+            : Inputs.ofRun(RunLog.inputsOf(spark, lake, asOf.runId()), sources);
     inputs.record(log);
     Map<String, YearMonth> covered = new LinkedHashMap<>();
     for (SourceSpec s : SilverStage.REGISTERS) {
@@ -67,6 +81,7 @@ public final class BuildJob {
     YearMonth horizon = Coverage.require(covered, to);
 
     SilverStage.Silver silver = SilverStage.of(ctx, out, inputs, horizon);
+    if (ctx.scenario() != null) ctx.progress().say("scenario %s: outputs in %s", ctx.scenario(), out);
     Dataset<Row> measured =
         Activity.measure(SilverStage.months(silver.population(), windowFrom, to), silver.activity(), rules, windowFrom, to)
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -91,7 +106,8 @@ public final class BuildJob {
       measured.unpersist();
       silver.unpersist();
     }
-    Catalog.register(spark, out);
+    if (ctx.scenario() == null) Catalog.register(spark, lake);
+    else Catalog.registerScenario(spark, out, ctx.scenario());
   }
 
   /**

@@ -3,6 +3,7 @@ package dk.star.fokusmaal.pipeline;
 import dk.star.fokusmaal.contract.SourceSpec;
 import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,29 @@ public record Inputs(Map<String, Long> versions) {
     for (SourceSpec s : sources) {
       long version = DeltaIO.version(spark, lake.bronze(s.name()));
       if (version >= 0) v.put(s.name(), version);
+    }
+    return new Inputs(v);
+  }
+
+  /**
+   * Each of {@code sources} as it stood at {@code instant}: the latest version committed at or
+   * before it (Delta time travel); a table created later is absent.
+   */
+  public static Inputs asOf(SparkSession spark, Lake lake, List<SourceSpec> sources, Instant instant) {
+    Map<String, Long> v = new LinkedHashMap<>();
+    for (SourceSpec s : sources) {
+      long version = DeltaIO.versionAt(spark, lake.bronze(s.name()), instant);
+      if (version >= 0) v.put(s.name(), version);
+    }
+    return new Inputs(v);
+  }
+
+  /** The bronze versions a published run recorded in its run log (its {@code input_versions}). */
+  public static Inputs ofRun(Map<String, Long> recorded, List<SourceSpec> sources) {
+    Map<String, Long> v = new LinkedHashMap<>();
+    for (SourceSpec s : sources) {
+      Long version = recorded.get("bronze." + s.name());
+      if (version != null) v.put(s.name(), version);
     }
     return new Inputs(v);
   }

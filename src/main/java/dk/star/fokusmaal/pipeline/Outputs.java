@@ -20,6 +20,7 @@ final class Outputs {
    */
   static void replace(JobContext ctx, RunLog log, Lake out, Dataset<Row> rows, TableSpec spec, String from, String to) {
     String path = spec.path(out);
+    log.before(spec.qualifiedName(), path, DeltaIO.version(ctx.spark(), path));
     DeltaIO.replaceRange(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), from, to, log.userMetadata());
     long written = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
     DeltaIO.syncComments(ctx.spark(), path, spec.comments(ctx.rules()));
@@ -29,6 +30,7 @@ final class Outputs {
   /** Replaces the whole table with {@code rows}; {@code extra} goes into the commit's userMetadata. */
   static void overwrite(JobContext ctx, RunLog log, Lake out, Dataset<Row> rows, TableSpec spec, Map<String, String> extra) {
     String path = spec.path(out);
+    log.before(spec.qualifiedName(), path, DeltaIO.version(ctx.spark(), path));
     DeltaIO.overwrite(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), log.userMetadata(extra));
     record(ctx, log, spec.qualifiedName(), path);
   }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -57,6 +58,8 @@ public final class RunLog {
   private final Map<String, Long> outputVersions = new LinkedHashMap<>();
   private final Map<String, Long> rowCounts = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final Map<String, String> paths = new LinkedHashMap<>();
+  private final Map<String, Long> versionsBefore = new LinkedHashMap<>();
   private String ruleVersion;
 
   public RunLog(String job, Map<String, String> parameters) {
@@ -77,6 +80,28 @@ public final class RunLog {
 
   public void input(String table, long version) {
     inputVersions.put(table, version);
+  }
+
+  public Map<String, Long> inputVersions() {
+    return Map.copyOf(inputVersions);
+  }
+
+  /** Notes a table's version before this run first writes to it (for a rollback on failure). */
+  public void before(String table, String path, long version) {
+    if (!versionsBefore.containsKey(table)) {
+      versionsBefore.put(table, version);
+      paths.put(table, path);
+    }
+  }
+
+  /** The tables this run wrote, with their path, version before and version after the run. */
+  public List<String[]> written() {
+    List<String[]> out = new ArrayList<>();
+    versionsBefore.forEach((t, v) -> {
+      Long after = outputVersions.get(t);
+      if (after != null) out.add(new String[] {t, paths.get(t), String.valueOf(v), String.valueOf(after)});
+    });
+    return out;
   }
 
   public void output(String table, long version, long rows) {
@@ -116,6 +141,22 @@ public final class RunLog {
     fields.forEach(
         (k, v) -> sb.append(",\"").append(k).append("\":\"").append(v.replace("\"", "'")).append('"'));
     return sb.append('}').toString();
+  }
+
+  /**
+   * The bronze versions a published run read (its {@code input_versions}), for a build as of it.
+   *
+   * @throws UsageError when there is no such run, or it did not publish
+   */
+  public static Map<String, Long> inputsOf(SparkSession spark, Lake lake, String runId) {
+    String path = Tables.RUN_LOG.path(lake);
+    List<Row> rows =
+        DeltaIO.exists(spark, path)
+            ? DeltaIO.read(spark, path).filter(functions.col(Cols.RUN_ID).equalTo(runId)).collectAsList() // one run
+            : List.of();
+    Row r = rows.stream().filter(x -> published(x.getAs(Cols.STATUS))).findFirst().orElse(null);
+    if (r == null) throw new UsageError("no published run " + runId + " in " + path);
+    return new LinkedHashMap<>(r.<String, Long>getJavaMap(r.fieldIndex(Cols.INPUT_VERSIONS)));
   }
 
   /** Appends this run to {@code meta/run_log}. */

@@ -71,22 +71,23 @@ final class SilverStage {
         + ";fleur.hours_per_month=" + rules.fleurHoursPerMonth().toPlainString();
   }
 
-  /** Silver as it stands in {@code lake} when it was computed from this state, else computed now. */
-  static Silver of(JobContext ctx, Lake lake, Inputs inputs, YearMonth horizon) {
+  /**
+   * Silver as it stands in {@code out} when it was computed from this state (or, for a scenario, in
+   * the official lake: silver depends on no threshold, so a scenario that changes thresholds reads
+   * the official silver), else computed now.
+   */
+  static Silver of(JobContext ctx, Lake out, Inputs inputs, YearMonth horizon) {
     SparkSession spark = ctx.spark();
     String state = state(inputs, ctx.rules(), horizon);
-    boolean current = true;
-    for (TableSpec t : TABLES) {
-      String meta = DeltaIO.lastUserMetadata(spark, t.path(lake));
-      current &= meta != null && meta.contains("\"" + STATE + "\":\"" + state + "\"");
-    }
-    if (current) {
-      ctx.progress().say("silver is up to date with %s", state);
-      return new Silver(
-          DeltaIO.read(spark, Tables.BENEFIT_PERIODS.path(lake)),
-          DeltaIO.read(spark, Tables.POPULATION_MONTH.path(lake)),
-          DeltaIO.read(spark, Tables.ACTIVITY_MONTH.path(lake)),
-          state, false);
+    for (Lake lake : out.equals(ctx.lake()) ? List.of(out) : List.of(out, ctx.lake())) {
+      if (current(spark, lake, state)) {
+        ctx.progress().say("silver of %s is up to date with %s", lake, state);
+        return new Silver(
+            DeltaIO.read(spark, Tables.BENEFIT_PERIODS.path(lake)),
+            DeltaIO.read(spark, Tables.POPULATION_MONTH.path(lake)),
+            DeltaIO.read(spark, Tables.ACTIVITY_MONTH.path(lake)),
+            state, false);
+      }
     }
     ctx.progress().say("silver is computed from %s", state);
     Dataset<Row> periods =
@@ -106,6 +107,14 @@ final class SilverStage {
                 population, FIRST, horizon)
             .persist(StorageLevel.MEMORY_AND_DISK());
     return new Silver(periods, population, activity, state, true);
+  }
+
+  private static boolean current(SparkSession spark, Lake lake, String state) {
+    for (TableSpec t : TABLES) {
+      String meta = DeltaIO.lastUserMetadata(spark, t.path(lake));
+      if (meta == null || !meta.contains("\"" + STATE + "\":\"" + state + "\"")) return false;
+    }
+    return true;
   }
 
   /** Writes freshly computed silver to {@code lake}, each commit carrying the state. */

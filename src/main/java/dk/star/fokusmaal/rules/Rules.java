@@ -46,6 +46,7 @@ public final class Rules {
   private final BigDecimal fleurHoursPerMonth;
   private final int seniorityMonths;
   private final Path source;
+  private String contentHash = "";
 
   private Rules(
       TreeMap<Integer, RuleSet> byYear,
@@ -130,12 +131,28 @@ public final class Rules {
       if (ab.length != 2) throw new IllegalArgumentException("covid.periods: bad period " + s);
       covid.add(new Period(LocalDate.parse(ab[0].trim()), LocalDate.parse(ab[1].trim())));
     }
-    return new Rules(
+    Rules rules = new Rules(
         years,
         covid,
         new BigDecimal(common.getProperty("fleur.hours_per_month", String.valueOf(Fleur.FULL_TIME_MONTH_HOURS)).trim()),
         Integer.parseInt(common.getProperty("seniority.months", "12").trim()),
         dir);
+    rules.contentHash = hash(dir, overrides);
+    return rules;
+  }
+
+  private static String hash(Path dir, Map<String, String> overrides) {
+    try (Stream<Path> listed = Files.list(dir)) {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      for (Path f : (Iterable<Path>) listed.filter(Files::isRegularFile).sorted()::iterator) {
+        md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(Files.readAllBytes(f));
+      }
+      new TreeMap<>(overrides).forEach((k, v) -> md.update((k + "=" + v + "\n").getBytes(StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash the rules folder " + dir, e);
+    }
   }
 
   /** The keys of {@code common.properties}: what holds in every year. */
@@ -298,5 +315,13 @@ public final class Rules {
 
   public Path source() {
     return source;
+  }
+
+  /**
+   * A hash of the rules folder's content (every file's name and bytes) and the overrides applied,
+   * for the run log: two runs with the same hash ran under the same rules.
+   */
+  public String contentHash() {
+    return contentHash;
   }
 }

@@ -35,26 +35,37 @@ public final class Coverage {
   /**
    * The horizon of several registers: the earliest of their last covered months.
    *
+   * @throws IllegalStateException naming a register without rows
+   */
+  public static YearMonth horizon(Map<String, YearMonth> lastCovered) {
+    return earliest(lastCovered).getValue();
+  }
+
+  /**
+   * The horizon, checked against the last month to build.
+   *
    * @throws IllegalStateException naming the register and the last month it covers when {@code to}
    *     lies beyond it, or naming an empty register
    */
   public static YearMonth require(Map<String, YearMonth> lastCovered, YearMonth to) {
-    YearMonth horizon = null;
-    String by = null;
+    Map.Entry<String, YearMonth> h = earliest(lastCovered);
+    if (to.isAfter(h.getValue())) {
+      throw new IllegalStateException(
+          "month " + to + " is beyond the data horizon: " + h.getKey() + " covers up to " + h.getValue()
+              + " (its latest reported_at); build up to " + h.getValue() + " or ingest newer deliveries");
+    }
+    return h.getValue();
+  }
+
+  private static Map.Entry<String, YearMonth> earliest(Map<String, YearMonth> lastCovered) {
+    Map.Entry<String, YearMonth> min = null;
     for (Map.Entry<String, YearMonth> e : lastCovered.entrySet()) {
       if (e.getValue() == null) {
         throw new IllegalStateException("input missing: " + e.getKey() + " has no rows (run ingest with its deliveries)");
       }
-      if (horizon == null || e.getValue().isBefore(horizon)) {
-        horizon = e.getValue();
-        by = e.getKey();
-      }
+      if (min == null || e.getValue().isBefore(min.getValue())) min = e;
     }
-    if (horizon != null && to.isAfter(horizon)) {
-      throw new IllegalStateException(
-          "month " + to + " is beyond the data horizon: " + by + " covers up to " + horizon
-              + " (its latest reported_at); build up to " + horizon + " or ingest newer deliveries");
-    }
-    return horizon;
+    if (min == null) throw new IllegalStateException("input missing: no register");
+    return min;
   }
 }

@@ -44,8 +44,8 @@ class MainTest {
     Path parent = Files.createTempDirectory("fokusmaal-usage");
     String missing = parent.resolve("no-such-lake").toString();
     for (String[] args : List.of(
-        new String[] {"build", "--from", "2022-01", "--to", "2022-03", "--rule", "offers.min_houres=150", "--lake", missing},
-        new String[] {"build", "--from", "2022-01", "--to", "2022-03", "--rule", "2022.conversations.min_cnt=3", "--lake", missing},
+        new String[] {"build", "--from", "2022-01", "--to", "2022-03", "--scenario", "s", "--rule", "offers.min_houres=150", "--lake", missing},
+        new String[] {"build", "--from", "2022-01", "--to", "2022-03", "--scenario", "s", "--rule", "2022.conversations.min_cnt=3", "--lake", missing},
         new String[] {"build", "--from", "2022-03", "--to", "2022-01", "--lake", missing},
         new String[] {"generate", "--from", "2022-03", "--to", "2022-01", "--lake", missing},
         new String[] {"ingest", "--lake", missing},
@@ -66,8 +66,17 @@ class MainTest {
 
   @Test
   void aMisspeltRuleIsNamed() {
-    assertEquals(2, run("build", "--from", "2022-01", "--to", "2022-01", "--rule", "offers.min_houres=150"));
+    assertEquals(2, run("build", "--from", "2022-01", "--to", "2022-01", "--scenario", "s", "--rule", "offers.min_houres=150"));
     assertTrue(err.toString().contains("unknown rule offers.min_houres"), err.toString());
+  }
+
+  @Test
+  void theOfficialTablesAreComputedOnlyFromConf() {
+    assertEquals(2, run("build", "--from", "2022-01", "--to", "2022-01", "--rule", "offers.min_hours=150"));
+    assertTrue(err.toString().contains("give --scenario NAME"), err.toString());
+    assertEquals(2, run("build", "--from", "2022-01", "--to", "2022-01", "--rules", "src/test/resources/rules"));
+    assertEquals(2, run("build", "--from", "2022-01", "--to", "2022-01", "--as-of", "2024-03-01T08:00:00Z"));
+    assertEquals(2, run("build", "--from", "2022-01", "--to", "2022-01", "--scenario", "no-dashes", "--rule", "offers.min_hours=150"));
   }
 
   @Test

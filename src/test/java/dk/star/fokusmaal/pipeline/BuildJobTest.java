@@ -1,19 +1,18 @@
 package dk.star.fokusmaal.pipeline;
 
+import dk.star.fokusmaal.testing.TinyLake;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.star.fokusmaal.contract.Cols;
-import dk.star.fokusmaal.contract.Sources;
 import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.lake.TableSpec;
 import dk.star.fokusmaal.lake.Tables;
 import dk.star.fokusmaal.rules.Rules;
 import dk.star.fokusmaal.testing.Frames;
-import dk.star.fokusmaal.testing.Registry;
 import dk.star.fokusmaal.testing.SparkTestBase;
 import dk.star.fokusmaal.testing.TestRules;
 import io.delta.tables.DeltaTable;
@@ -28,35 +27,11 @@ import org.junit.jupiter.api.Test;
 class BuildJobTest extends SparkTestBase {
 
   private static JobContext context(Lake lake, Rules rules) {
-    return new JobContext(session(), Settings.defaults(Map.of(Settings.LAKE, lake.root())), lake, rules, new Progress("test"));
+    return TinyLake.context(session(), lake, rules);
   }
 
-  /** A tiny lake: bronze tables written straight from literal registers. */
   private static Lake lakeWithRegisters() {
-    Lake lake = new Lake(tmp("build").toString());
-    Registry.Municipal m = Registry.municipal();
-    Registry.Tass t = Registry.tass();
-    for (int i = 0; i < 6; i++) {
-      m.period("m" + i, "kh" + i, 101, "KONTANTHJAELP", false, "2020-01-01", null);
-      // person i has i held conversations in 2021: 0–3 passive, 4–5 not
-      for (int j = 0; j < i; j++) {
-        t.conversation("c" + i + j, "kh" + i, String.format("2021-%02d-15", j + 6), "JOBSAMTALE", "AFHOLDT");
-      }
-    }
-    Registry.Kmd k = Registry.kmd().sickCase("s1", "sick", 727, "2020-06-01", null);
-    // Every register delivers something (an empty register is refused as missing input): a short
-    // a-dagpenge spell, an offer and pay of someone who is never in the population.
-    write(lake, Sources.FLEUR, Registry.fleur().period("short", 101, "A_DAGPENGE", "2021-01-01", "2021-01-31", 160.33).frame(session()));
-    write(lake, Sources.KMD_SYGEDAGPENGE, k.frame(session()));
-    write(lake, Sources.MUNICIPAL_BENEFITS, m.frame(session()));
-    write(lake, Sources.TASS_CONVERSATIONS, t.frame(session()));
-    write(lake, Sources.PLANDATA_OFFERS, Registry.offers().offer("o", "short", "MENTOR", "2021-02-01", null, "IGANGVAERENDE").frame(session()));
-    write(lake, Sources.EINDKOMST, Registry.pay().report("short", "E1", "2021-02-01", "2021-02-28", 160.0, "ORDINAER").frame(session()));
-    return lake;
-  }
-
-  private static void write(Lake lake, String source, Dataset<Row> rows) {
-    DeltaIO.overwrite(rows, lake.bronze(source), "{}");
+    return TinyLake.create(session(), "build");
   }
 
   private static Dataset<Row> month(Lake lake, TableSpec table, String month) {
@@ -85,36 +60,51 @@ class BuildJobTest extends SparkTestBase {
         .filter("municipality_code = 101 and breakdown = 'ALL'").first();
     assertEquals(4L, feb.<Long>getAs(Cols.PASSIVE_CONVERSATIONS));
 
-    // A researcher reruns February with 5 conversations required.
-    Rules stricter = TestRules.with(Map.of("conversations.min_count", "5"));
+    // February is rebuilt (e.g. after a late correction): only February's files change.
     RunLog second = new RunLog("build", Map.of());
-    BuildJob.run(context(lake, stricter), YearMonth.of(2022, 2), YearMonth.of(2022, 2), second);
-
+    BuildJob.run(context(lake, TestRules.RULES), YearMonth.of(2022, 2), YearMonth.of(2022, 2), second);
     Row feb2 = month(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-02-01")
         .filter("municipality_code = 101 and breakdown = 'ALL'").first();
-    assertEquals(5L, feb2.<Long>getAs(Cols.PASSIVE_CONVERSATIONS), "February rebuilt under the new rule");
+    assertEquals(4L, feb2.<Long>getAs(Cols.PASSIVE_CONVERSATIONS));
     assertEquals(second.runId(), feb2.<String>getAs(Cols.RUN_ID));
     Frames.assertSameRows(jan, month(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-01-01"));
     Frames.assertSameRows(mar, month(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-03-01"));
     assertEquals(janFiles, files(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-01-01"), "January's files untouched");
     assertEquals(marFiles, files(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-03-01"), "March's files untouched");
-
-    // The commit records the run; the run log has versions and row counts.
     String userMetadata = DeltaTable.forPath(session(), Tables.FOCUS_GOAL_12M.path(lake)).history(1)
         .select("userMetadata").as(org.apache.spark.sql.Encoders.STRING()).first();
     assertTrue(userMetadata.contains(second.runId()), userMetadata);
     assertTrue(second.rowCounts().containsKey(Tables.FOCUS_GOAL_MONTHLY.qualifiedName()));
+
+    // A researcher reruns February with 5 conversations required, in a scenario: the official
+    // tables are untouched, the scenario's own tables hold the result.
+    Rules stricter = TestRules.with(Map.of("conversations.min_count", "5"));
+    JobContext research = new JobContext(session(), context(lake, stricter).settings(), lake, stricter,
+        new Progress("test"), "five_conversations");
+    BuildJob.run(research, YearMonth.of(2022, 2), YearMonth.of(2022, 2), new RunLog("build", Map.of()));
+    Row scenarioFeb = DeltaIO.read(session(), Tables.FOCUS_GOAL_MONTHLY.path(lake.scenario("five_conversations")))
+        .filter("municipality_code = 101 and breakdown = 'ALL'").first();
+    assertEquals(5L, scenarioFeb.<Long>getAs(Cols.PASSIVE_CONVERSATIONS), "February under the scenario's rule");
+    assertEquals(feb2, month(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-02-01")
+        .filter("municipality_code = 101 and breakdown = 'ALL'").first(), "official February untouched");
+    assertEquals(-1L, DeltaIO.version(session(), Tables.ACTIVITY_MONTH.path(lake.scenario("five_conversations"))),
+        "thresholds do not change silver: the scenario reads the official silver");
+
     // Every column has a comment, and the comments describe the rules the table was built under.
     // (This lake has no benchmark: the resultatmål tables are not written.)
-    for (TableSpec t : List.of(Tables.BENEFIT_PERIODS, Tables.PERSON_MONTH, Tables.FOCUS_GOAL_MONTHLY,
-        Tables.FOCUS_GOAL_NATIONAL_MONTHLY, Tables.FOCUS_GOAL_12M)) {
+    for (TableSpec t : List.of(Tables.BENEFIT_PERIODS, Tables.POPULATION_MONTH, Tables.ACTIVITY_MONTH,
+        Tables.PERSON_MONTH, Tables.FOCUS_GOAL_MONTHLY, Tables.FOCUS_GOAL_NATIONAL_MONTHLY, Tables.FOCUS_GOAL_12M)) {
       for (var f : DeltaIO.read(session(), t.path(lake)).schema().fields()) {
         assertTrue(f.getComment().isDefined(), t.qualifiedName() + "." + f.name() + " has no comment");
       }
     }
-    String comment = DeltaIO.read(session(), Tables.FOCUS_GOAL_MONTHLY.path(lake)).schema()
-        .apply(Cols.PASSIVE_CONVERSATIONS).getComment().get();
-    assertTrue(comment.contains("fewer than 5 held conversations"), comment);
+    assertTrue(comment(Tables.FOCUS_GOAL_MONTHLY.path(lake)).contains("fewer than 4 held conversations"));
+    String scenario = comment(Tables.FOCUS_GOAL_MONTHLY.path(lake.scenario("five_conversations")));
+    assertTrue(scenario.contains("fewer than 5 held conversations"), scenario);
+  }
+
+  private static String comment(String path) {
+    return DeltaIO.read(session(), path).schema().apply(Cols.PASSIVE_CONVERSATIONS).getComment().get();
   }
 
   @Test

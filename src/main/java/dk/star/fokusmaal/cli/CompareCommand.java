@@ -76,8 +76,8 @@ final class CompareCommand extends JobCommand {
       }
       if (r == null) break;
       month = m;
-      boolean c = Boolean.TRUE.equals(r.getAs(Compare.CONVERSATION_STATUS_CHANGED));
-      boolean o = Boolean.TRUE.equals(r.getAs(Compare.OFFER_STATUS_CHANGED));
+      boolean c = Boolean.TRUE.equals(r.getAs(Cols.CONVERSATION_GOAL_CHANGED));
+      boolean o = Boolean.TRUE.equals(r.getAs(Cols.OFFER_GOAL_CHANGED));
       Integer code = r.getAs(Cols.MUNICIPALITY_CODE);
       if (code != null) {
         if (c) changedC++;
@@ -93,7 +93,7 @@ final class CompareCommand extends JobCommand {
   }
 
   private static String pair(Row r, String column) {
-    return pct(r.getAs(Compare.OFFICIAL + column)) + " → " + pct(r.getAs(Compare.SCENARIO + column));
+    return pct(r.getAs(Cols.OFFICIAL_PREFIX + column)) + " → " + pct(r.getAs(Cols.SCENARIO_PREFIX + column));
   }
 
   private static String pct(Double v) {

@@ -116,6 +116,14 @@ public final class Cols {
   public static final String ENDED_AT = "ended_at";
   public static final String ERROR = "error";
 
+  // compare: a scenario beside the official figures
+  /** Prefix of a compared figure from the official tables, e.g. {@code official_passive_offers_pct}. */
+  public static final String OFFICIAL_PREFIX = "official_";
+  /** Prefix of a compared figure from the scenario's tables. */
+  public static final String SCENARIO_PREFIX = "scenario_";
+  public static final String CONVERSATION_GOAL_CHANGED = "conversation_goal_changed";
+  public static final String OFFER_GOAL_CHANGED = "offer_goal_changed";
+
   // Breakdown values
   public static final String ALL = "ALL";
   public static final String BY_BENEFIT_GROUP = "BENEFIT_GROUP";

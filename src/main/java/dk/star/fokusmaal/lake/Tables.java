@@ -17,10 +17,11 @@ import java.util.function.Function;
 public final class Tables {
   private Tables() {}
 
-  private static final String RUN = "The run that wrote the row (meta.run_log)";
-  private static final String CODE = "Municipality (kommune) code, 101 København … 860 Hjørring";
-  private static final String NAME = "Official municipality name (reference/kommuner.csv)";
-  private static final String SENIOR = "citizens with 12 months' benefit seniority";
+  // Comment texts several tables share.
+  private static final String RUN = "The run that wrote the row (meta.run_log)",
+      CODE = "Municipality (kommune) code, 101 København … 860 Hjørring",
+      NAME = "Official municipality name (reference/kommuner.csv)",
+      SENIOR = "citizens with 12 months' benefit seniority";
 
   private static Function<Rules, String> passiveConversations(String prefix, String suffix) {
     return r -> prefix + "fewer than " + r.describe("conversations.min_count") + " held conversations" + suffix;

@@ -21,10 +21,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Compare {
   private Compare() {}
 
-  public static final String OFFICIAL = "official_";
-  public static final String SCENARIO = "scenario_";
-  public static final String CONVERSATION_STATUS_CHANGED = "conversation_goal_changed";
-  public static final String OFFER_STATUS_CHANGED = "offer_goal_changed";
+  private static final String OFFICIAL = Cols.OFFICIAL_PREFIX, SCENARIO = Cols.SCENARIO_PREFIX;
 
   private static final String[] SHARES = {Cols.PASSIVE_CONVERSATIONS_PCT, Cols.PASSIVE_OFFERS_PCT};
   private static final String[] AVERAGES = {
@@ -48,9 +45,9 @@ public final class Compare {
         .withColumn(Cols.MUNICIPALITY_CODE, coalesce(col(Cols.MUNICIPALITY_CODE), col("_s_code")))
         .withColumn(Cols.MUNICIPALITY_NAME, coalesce(col(Cols.MUNICIPALITY_NAME), col("_s_name")))
         .drop("_s_month", "_s_code", "_s_name")
-        .withColumn(CONVERSATION_STATUS_CHANGED,
+        .withColumn(Cols.CONVERSATION_GOAL_CHANGED,
             not(col(OFFICIAL + Cols.MEETS_CONVERSATION_GOAL).eqNullSafe(col(SCENARIO + Cols.MEETS_CONVERSATION_GOAL))))
-        .withColumn(OFFER_STATUS_CHANGED,
+        .withColumn(Cols.OFFER_GOAL_CHANGED,
             not(col(OFFICIAL + Cols.MEETS_OFFER_GOAL).eqNullSafe(col(SCENARIO + Cols.MEETS_OFFER_GOAL))))
         .orderBy(col(Cols.MONTH), col(Cols.MUNICIPALITY_CODE).asc_nulls_first());
   }

@@ -38,10 +38,9 @@ import org.apache.spark.sql.types.DataTypes;
 public final class ActivityMonths {
   private ActivityMonths() {}
 
-  private static final String DAY_BIT = "_day_bit";
-  private static final String TYPE = "_type";
-  private static final String KIND = "_kind";
-  private static final String HOURS = "_hours";
+  // Scratch columns of this class, dropped before a frame leaves it.
+  private static final String DAY_BIT = "_day_bit", TYPE = "_type", KIND = "_kind",
+      HOURS = "_hours";
 
   /**
    * @param conversations tass_conversations, corrections resolved

@@ -26,12 +26,10 @@ import org.apache.spark.sql.types.DataTypes;
 public final class Population {
   private Population() {}
 
-  private static final String PERIOD_MONTH = "_period_month";
-  private static final String MONTH_END = "_month_end";
-  private static final String IN_FORCE_TO = "_in_force_to";
-  private static final String MONTH_HOURS = "_month_hours";
-  private static final String PICK = "_pick";
-  private static final String SPELL_END = "_spell_end";
+  // Scratch columns of this class, dropped before a frame leaves it.
+  private static final String PERIOD_MONTH = "_period_month", MONTH_END = "_month_end",
+      IN_FORCE_TO = "_in_force_to", MONTH_HOURS = "_month_hours", PICK = "_pick",
+      SPELL_END = "_spell_end";
 
   /**
    * One row per spell and month in which the spell is in force: {@code person_id, spell_id,

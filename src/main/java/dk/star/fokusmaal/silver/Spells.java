@@ -23,12 +23,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class Spells {
   private Spells() {}
 
-  private static final String PREV_MAX_END = "_prev_max_end";
-  private static final String NEW_SPELL = "_new_spell";
-  private static final String ISLAND = "_island";
-  private static final String OWN_SPELL = "_own_spell";
-  private static final String OWN_START = "_own_start";
-  private static final String OWN_END = "_own_end";
+  // Scratch columns of this class, dropped before a frame leaves it.
+  private static final String PREV_MAX_END = "_prev_max_end", NEW_SPELL = "_new_spell",
+      ISLAND = "_island", OWN_SPELL = "_own_spell", OWN_START = "_own_start", OWN_END = "_own_end";
 
   /**
    * The first day on which a period no longer continues a spell whose periods end on {@code e}:

@@ -45,14 +45,20 @@ final class ResultStage {
         return;
       }
     }
-    Dataset<Row> expected =
+    Dataset<Row> ended =
         Corrections.latest(inputs.bronze(spark, lake, Sources.BENCHMARK_SPEC), Sources.BENCHMARK_SPEC)
-            .filter(col(Cols.PERIOD_END).leq(lit(Months.lastDay(to))));
+            .filter(col(Cols.PERIOD_END).leq(lit(Months.lastDay(to))))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    // The periods ending in the months built, and the latest one ended before them: the quarterly
+    // report of a month looks back to the latest period ended by it. Ranks are per period, so
+    // leaving out older periods changes nothing.
+    java.sql.Date before =
+        ended.filter(col(Cols.PERIOD_END).lt(lit(Months.date(from)))).agg(max(col(Cols.PERIOD_END))).first().getDate(0); // one row
+    Dataset<Row> expected =
+        ended.filter(col(Cols.PERIOD_END).geq(lit(before != null ? before : Months.date(from))));
     Dataset<Row> population =
         Corrections.latest(inputs.bronze(spark, lake, Sources.POPULATION_SPEC), Sources.POPULATION_SPEC);
 
-    // Every benchmark period that has ended by the last month built: the quarterly report of a
-    // month looks back to the latest one, which may end before the first month built.
     Dataset<Row> resultGoal =
         ResultGoal.resultGoal(
                 ResultGoal.actualFte(periods, expected, ctx.rules().fleurHoursPerMonth().doubleValue()),
@@ -78,6 +84,7 @@ final class ResultStage {
       Outputs.replace(ctx, log, out, quarterly, Tables.QUARTERLY_REPORT, first, Months.date(to).toString());
     } finally {
       resultGoal.unpersist();
+      ended.unpersist();
     }
   }
 }

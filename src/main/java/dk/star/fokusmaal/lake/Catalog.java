@@ -29,6 +29,17 @@ public final class Catalog {
     return registered;
   }
 
+  /**
+   * Whether the session's catalog outlives the job: a Hive metastore ({@code
+   * spark.sql.catalogImplementation=hive}, a cluster's environment). Only then is registering the
+   * tables a job wrote worth its cost (a snapshot load per table); Spark's default in-memory
+   * catalog ends with the job, and the sessions that query tables ({@code serve}, {@code report})
+   * register what they read themselves.
+   */
+  public static boolean persistent(SparkSession spark) {
+    return "hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"));
+  }
+
   /** The catalog database of a scenario's gold tables. */
   public static String scenarioDatabase(String scenario) {
     return "scenario_" + scenario;

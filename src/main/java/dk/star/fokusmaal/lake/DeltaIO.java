@@ -22,7 +22,11 @@ public final class DeltaIO {
   private DeltaIO() {}
 
   public static boolean exists(SparkSession spark, String path) {
-    return DeltaTable.isDeltaTable(spark, path);
+    return DeltaLog.latestVersion(conf(spark), path) >= 0;
+  }
+
+  private static org.apache.hadoop.conf.Configuration conf(SparkSession spark) {
+    return spark.sparkContext().hadoopConfiguration();
   }
 
   public static Dataset<Row> read(SparkSession spark, String path) {
@@ -39,9 +43,8 @@ public final class DeltaIO {
 
   /** The {@code userMetadata} of the table's latest commit, or null (no table, or none recorded). */
   public static String lastUserMetadata(SparkSession spark, String path) {
-    if (!exists(spark, path)) return null;
-    Row r = DeltaTable.forPath(spark, path).history(1).select("userMetadata").first();
-    return r.isNullAt(0) ? null : r.getString(r.fieldIndex("userMetadata"));
+    long v = version(spark, path);
+    return v < 0 ? null : DeltaLog.userMetadata(DeltaLog.commitInfo(conf(spark), path, v));
   }
 
   /**
@@ -60,17 +63,12 @@ public final class DeltaIO {
 
   /** The table's current version, or -1 when it does not exist. */
   public static long version(SparkSession spark, String path) {
-    if (!exists(spark, path)) return -1L;
-    return DeltaTable.forPath(spark, path).history(1).select("version").as(
-        org.apache.spark.sql.Encoders.LONG()).first();
+    return DeltaLog.latestVersion(conf(spark), path);
   }
 
-  /** Rows written by the table's latest commit (from Delta's operation metrics, no extra scan). */
-  public static long lastCommitOutputRows(SparkSession spark, String path) {
-    Row r = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-    Map<String, String> m = r.getJavaMap(r.fieldIndex("operationMetrics"));
-    String n = m == null ? null : m.get("numOutputRows");
-    return n == null ? 0L : Long.parseLong(n);
+  /** Rows written by commit {@code version} of the table (Delta's operation metrics, no scan). */
+  public static long commitOutputRows(SparkSession spark, String path, long version) {
+    return DeltaLog.outputRows(DeltaLog.commitInfo(conf(spark), path, version));
   }
 
   /**

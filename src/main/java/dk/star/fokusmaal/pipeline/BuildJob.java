@@ -17,7 +17,6 @@ import dk.star.fokusmaal.silver.Coverage;
 import dk.star.fokusmaal.silver.Periods;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -74,10 +73,7 @@ public final class BuildJob {
             : asOf.instant() != null ? Inputs.asOf(spark, lake, sources, asOf.instant())
             : Inputs.ofRun(RunLog.inputsOf(spark, lake, asOf.runId()), sources);
     inputs.record(log);
-    Map<String, YearMonth> covered = new LinkedHashMap<>();
-    for (SourceSpec s : SilverStage.REGISTERS) {
-      covered.put(s.name(), Coverage.lastCovered(inputs.bronze(spark, lake, s)));
-    }
+    Map<String, YearMonth> covered = inputs.lastCovered(spark, lake, SilverStage.REGISTERS);
     YearMonth horizon = Coverage.require(covered, to);
 
     SilverStage.Silver silver = SilverStage.of(ctx, out, inputs, horizon);
@@ -106,6 +102,7 @@ public final class BuildJob {
       measured.unpersist();
       silver.unpersist();
     }
+    if (!Catalog.persistent(spark)) return;
     if (ctx.scenario() == null) Catalog.register(spark, lake);
     else Catalog.registerScenario(spark, out, ctx.scenario());
   }

@@ -90,7 +90,7 @@ public final class IngestJob {
     } finally {
       persisted.forEach(Dataset::unpersist);
     }
-    Catalog.register(spark, lake);
+    if (Catalog.persistent(spark)) Catalog.register(spark, lake);
   }
 
   /**

@@ -3,7 +3,9 @@ package dk.star.fokusmaal.pipeline;
 import dk.star.fokusmaal.contract.SourceSpec;
 import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
+import dk.star.fokusmaal.silver.Coverage;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,13 @@ public record Inputs(Map<String, Long> versions) {
       if (version != null) v.put(s.name(), version);
     }
     return new Inputs(v);
+  }
+
+  /** The last month each of {@code registers} covers at its pinned version ({@link Coverage}). */
+  public Map<String, YearMonth> lastCovered(SparkSession spark, Lake lake, List<SourceSpec> registers) {
+    Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
+    for (SourceSpec s : registers) rows.put(s.name(), bronze(spark, lake, s));
+    return Coverage.lastCovered(rows);
   }
 
   public boolean has(SourceSpec spec) {

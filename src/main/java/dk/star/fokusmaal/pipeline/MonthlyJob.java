@@ -66,8 +66,7 @@ public final class MonthlyJob {
     List<SourceSpec> sources = new ArrayList<>(SilverStage.REGISTERS);
     sources.addAll(ResultStage.REGISTERS);
     Inputs now = Inputs.latest(spark, lake, sources);
-    Map<String, YearMonth> covered = new LinkedHashMap<>();
-    for (SourceSpec s : SilverStage.REGISTERS) covered.put(s.name(), Coverage.lastCovered(now.bronze(spark, lake, s)));
+    Map<String, YearMonth> covered = now.lastCovered(spark, lake, SilverStage.REGISTERS);
     YearMonth horizon = Coverage.horizon(covered);
 
     Status.Report status = Status.of(spark, lake, lake);

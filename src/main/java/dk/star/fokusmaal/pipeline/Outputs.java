@@ -22,9 +22,11 @@ final class Outputs {
     String path = spec.path(out);
     log.before(spec.qualifiedName(), path, DeltaIO.version(ctx.spark(), path));
     DeltaIO.replaceRange(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), from, to, log.userMetadata());
-    long written = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
+    long version = DeltaIO.version(ctx.spark(), path);
+    long written = DeltaIO.commitOutputRows(ctx.spark(), path, version);
+    // a comment sync is a commit of its own only when a rule named in a comment changed
     DeltaIO.syncComments(ctx.spark(), path, spec.comments(ctx.rules()));
-    record(ctx, log, spec.qualifiedName(), path, written);
+    record(ctx, log, spec.qualifiedName(), DeltaIO.version(ctx.spark(), path), written);
   }
 
   /** Replaces the whole table with {@code rows}; {@code extra} goes into the commit's userMetadata. */
@@ -46,11 +48,11 @@ final class Outputs {
    * @return rows written by the commit
    */
   static long record(JobContext ctx, RunLog log, String table, String path) {
-    return record(ctx, log, table, path, DeltaIO.lastCommitOutputRows(ctx.spark(), path));
+    long version = DeltaIO.version(ctx.spark(), path);
+    return record(ctx, log, table, version, DeltaIO.commitOutputRows(ctx.spark(), path, version));
   }
 
-  private static long record(JobContext ctx, RunLog log, String table, String path, long rows) {
-    long version = DeltaIO.version(ctx.spark(), path);
+  private static long record(JobContext ctx, RunLog log, String table, long version, long rows) {
     log.output(table, version, rows);
     ctx.progress().say("%s: %,d rows written (version %d)", table, rows, version);
     return rows;

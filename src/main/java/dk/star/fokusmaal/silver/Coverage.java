@@ -25,12 +25,28 @@ public final class Coverage {
     return add_months(trunc(to_date(latestReportedAt), "MM"), -1);
   }
 
-  /** The last month {@code register} covers (its bronze rows), or null when it has no rows. */
-  public static YearMonth lastCovered(Dataset<Row> register) {
-    Row r = register.agg(lastCoveredMonth(max(col(Cols.REPORTED_AT))).as(Cols.MONTH)).first(); // one row
-    Date d = r.getAs(Cols.MONTH);
-    return d == null ? null : YearMonth.from(d.toLocalDate());
+  /**
+   * The last month each register covers (its bronze rows; null when it has none), found in one
+   * Spark job for all of them.
+   */
+  public static Map<String, YearMonth> lastCovered(Map<String, Dataset<Row>> registers) {
+    Dataset<Row> all = null;
+    for (Map.Entry<String, Dataset<Row>> e : registers.entrySet()) {
+      Dataset<Row> one =
+          e.getValue().agg(lastCoveredMonth(max(col(Cols.REPORTED_AT))).as(Cols.MONTH)).withColumn(REGISTER, lit(e.getKey()));
+      all = all == null ? one : all.unionByName(one);
+    }
+    Map<String, YearMonth> covered = new java.util.LinkedHashMap<>();
+    registers.keySet().forEach(k -> covered.put(k, null));
+    if (all == null) return covered;
+    for (Row r : all.collectAsList()) { // one row per register
+      Date d = r.getAs(Cols.MONTH);
+      covered.put(r.getAs(REGISTER), d == null ? null : YearMonth.from(d.toLocalDate()));
+    }
+    return covered;
   }
+
+  private static final String REGISTER = "_register";
 
   /**
    * The horizon of several registers: the earliest of their last covered months.

@@ -335,6 +335,7 @@ class IngestContractTest extends SparkTestBase {
 
   @Test
   void tablesAreInTheCatalog() {
+    dk.star.fokusmaal.lake.Catalog.register(session(), lake);
     assertEquals(4L, session().sql("SELECT * FROM bronze.fleur").count());
     assertEquals(14L, session().sql("SELECT * FROM quarantine.fleur").count());
   }

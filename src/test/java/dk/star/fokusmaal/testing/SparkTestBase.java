@@ -33,6 +33,7 @@ public abstract class SparkTestBase {
         .setMaster("local[2]")
         .setAppName("fokusmaal-tests")
         .set("spark.ui.enabled", "false")
+        .set("spark.sql.ui.explainMode", "simple")
         .set("spark.sql.shuffle.partitions", "1")
         .set("spark.default.parallelism", "2")
         .set("spark.sql.adaptive.enabled", "false")

@@ -1,7 +1,13 @@
 package dk.star.fokusmaal.bronze;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import dk.star.fokusmaal.contract.Cols;
 import dk.star.fokusmaal.contract.SourceSpec;
@@ -13,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Column;
@@ -40,6 +47,10 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Ingest {
   private Ingest() {}
+
+  private static final String TIE_MIN = "_content_min";
+  private static final String TIE_MAX = "_content_max";
+  private static final String TIE_THIS_RUN = "_this_run";
 
   /**
    * The new files of one source, with their footers read and their schemas checked.
@@ -138,11 +149,120 @@ public final class Ingest {
             // a folder named like delivery=3/ gives no partition column.
             .schema(schema)
             .parquet(paths);
-    return df.select(
-        col("*"),
-        col("_metadata.file_path").as(Cols.SOURCE_FILE),
-        lit(ingestedAt).as(Cols.INGESTED_AT),
-        lit(runId).as(Cols.INGEST_RUN_ID));
+    Dataset<Row> rows =
+        df.select(
+            col("*"),
+            col("_metadata.file_path").as(Cols.SOURCE_FILE),
+            lit(ingestedAt).as(Cols.INGESTED_AT),
+            lit(runId).as(Cols.INGEST_RUN_ID));
+    UnaryOperator<Dataset<Row>> hook = afterRead;
+    return hook == null ? rows : hook.apply(rows);
+  }
+
+  /**
+   * Tests only: applied to the rows as read, to simulate a reader that loses rows (a skipped
+   * corrupt row group, a filter pushed down by mistake) and prove that {@link #checkRowCounts}
+   * catches it. Null in production.
+   */
+  static volatile UnaryOperator<Dataset<Row>> afterRead;
+
+  /** Rows of one landing file that went to bronze and to quarantine. */
+  public record FileRows(long bronze, long quarantine) {
+    public long total() {
+      return bronze + quarantine;
+    }
+  }
+
+  /**
+   * Per file, the rows validated to bronze and to quarantine, from {@code stats} ({@code
+   * _source_file, _rule, rows}): one row per file, so it is read to the driver.
+   */
+  public static Map<String, FileRows> rowsPerFile(Dataset<Row> stats) {
+    Map<String, FileRows> out = new LinkedHashMap<>();
+    for (Row r :
+        stats
+            .groupBy(Cols.SOURCE_FILE)
+            .agg(
+                coalesce(sum(when(col(Cols.QUARANTINE_RULE).isNull(), col(Cols.ROWS))), lit(0L)).as(Cols.ROWS_BRONZE),
+                coalesce(sum(when(col(Cols.QUARANTINE_RULE).isNotNull(), col(Cols.ROWS))), lit(0L))
+                    .as(Cols.ROWS_QUARANTINE))
+            .collectAsList()) {
+      out.put(
+          r.getString(0),
+          new FileRows(r.<Long>getAs(Cols.ROWS_BRONZE), r.<Long>getAs(Cols.ROWS_QUARANTINE)));
+    }
+    return out;
+  }
+
+  /**
+   * Rows in = bronze + quarantine (issue 9): every file's rows as validated must add up to the row
+   * count of its Parquet footer, and the rows the bronze and quarantine commits wrote (Delta's
+   * operation metrics) to the rows validated. A reader that silently loses or duplicates rows
+   * thus fails the ingest before the manifest commit, so the files are read again by the rerun.
+   *
+   * @param read per file path, the rows validated ({@link #rowsPerFile})
+   * @param writtenBronze rows of the bronze commit of this batch
+   * @param writtenQuarantine rows of the quarantine commit of this batch
+   * @throws IllegalStateException naming the file (or the table) and the counts
+   */
+  public static void checkRowCounts(
+      Batch batch, Map<String, FileRows> read, long writtenBronze, long writtenQuarantine) {
+    String source = batch.spec().name();
+    long bronze = 0;
+    long quarantine = 0;
+    for (LandingFile f : batch.files()) {
+      FileRows r = read.getOrDefault(f.path(), new FileRows(0, 0));
+      if (r.total() != f.footerRows()) {
+        throw new IllegalStateException(
+            "landing file " + f.path() + " of " + source + ": its Parquet footer declares "
+                + f.footerRows() + " rows, but ingest read " + r.total() + " (bronze " + r.bronze()
+                + ", quarantine " + r.quarantine() + "); the file is not recorded as ingested");
+      }
+      bronze += r.bronze();
+      quarantine += r.quarantine();
+    }
+    for (String path : read.keySet()) {
+      if (batch.files().stream().noneMatch(f -> f.path().equals(path))) {
+        throw new IllegalStateException(
+            "ingest of " + source + " read rows from " + path + ", which is not a file of the batch");
+      }
+    }
+    if (writtenBronze != bronze || writtenQuarantine != quarantine) {
+      throw new IllegalStateException(
+          "ingest of " + source + " validated " + bronze + " rows to bronze and " + quarantine
+              + " to quarantine, but the commits wrote " + writtenBronze + " and " + writtenQuarantine
+              + "; the files are not recorded as ingested");
+    }
+  }
+
+  /**
+   * The ties of corrections that involve rows of run {@code runId}: the groups of bronze rows with
+   * the same key and the same {@code reported_at} whose contract columns differ (rows that differ
+   * only in extra or lineage columns give the build the same row and are no tie). The build
+   * resolves them by {@code silver.Corrections}' tie-break; their number goes to {@code
+   * meta.dq_results} so that they are seen. Columns: the key columns and {@code reported_at}.
+   */
+  public static Dataset<Row> ties(Dataset<Row> bronze, SourceSpec spec, String runId) {
+    List<Column> group = new ArrayList<>();
+    for (String k : spec.key()) group.add(col(k));
+    group.add(col(Cols.REPORTED_AT));
+    List<Column> content = new ArrayList<>();
+    for (StructField f : spec.schema().fields()) {
+      if (spec.key().contains(f.name()) || f.name().equals(Cols.REPORTED_AT)) continue;
+      // The null flag too: xxhash64 skips nulls, so (null, x) and (x, null) would hash alike.
+      content.add(col(f.name()));
+      content.add(col(f.name()).isNull());
+    }
+    Column hash = content.isEmpty() ? lit(0L) : xxhash64(content.toArray(new Column[0]));
+    return bronze
+        .groupBy(group.toArray(new Column[0]))
+        .agg(
+            min(hash).as(TIE_MIN),
+            max(hash).as(TIE_MAX),
+            max(col(Cols.INGEST_RUN_ID).equalTo(lit(runId))).as(TIE_THIS_RUN))
+        .filter(col(TIE_MIN).notEqual(col(TIE_MAX)).and(col(TIE_THIS_RUN)))
+        .select(
+            group.toArray(new Column[0]));
   }
 
   /**

@@ -111,6 +111,7 @@ public final class Landing {
     String path = pathOf(status);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     StructType schema;
+    long rows;
     try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromStatus(status, conf))) {
       // Spark's own footer → schema conversion (it prefers the Spark schema a Spark writer
       // stores in the footer), so the schema is exactly what spark.read().parquet would infer.
@@ -118,12 +119,14 @@ public final class Landing {
           ParquetFileFormat$.MODULE$.readSchemaFromFooter(
               new Footer(status.getPath(), r.getFooter()),
               new ParquetToSparkSchemaConverter(spark.sessionState().conf()));
+      // Every row group of the footer, unfiltered: the rows the writer says the file holds.
+      rows = r.getFooter().getBlocks().stream().mapToLong(b -> b.getRowCount()).sum();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "cannot read landing file " + path + " as Parquet: " + oneLine(e), e);
     }
     return new LandingFile(
-        readPath, path, status.getLen(), status.getModificationTime(), schema);
+        readPath, path, status.getLen(), status.getModificationTime(), schema, rows);
   }
 
   /**

@@ -12,8 +12,11 @@ import org.apache.spark.sql.types.StructType;
  * @param size bytes
  * @param modifiedAt modification time, epoch milliseconds
  * @param schema the Spark schema of the file (from its footer)
+ * @param footerRows the number of rows the file's footer declares (the sum over its row groups):
+ *     what ingest must account for, every row to bronze or quarantine
  */
-public record LandingFile(String readPath, String path, long size, long modifiedAt, StructType schema) {
+public record LandingFile(
+    String readPath, String path, long size, long modifiedAt, StructType schema, long footerRows) {
 
   /** Identifies a delivery: the same path with another size or time is a new delivery. */
   public String identity() {

@@ -31,6 +31,15 @@ public final class QuarantineRule {
   /** person_id is not 1–64 characters of {@code [A-Za-z0-9_-]}. */
   public static final String INVALID_PERSON_ID = "INVALID_PERSON_ID";
 
+  /**
+   * person_id looks like a CPR number: ten digits, with or without a dash after the sixth
+   * (surrounding whitespace ignored), or — when person_id was delivered as a number, which drops a
+   * leading zero — nine or ten digits. No CPR number may enter the lake (SPEC §4): such a row never
+   * reaches bronze, and its quarantine row keeps only the first digits (see {@link
+   * Validation#maskCpr}).
+   */
+  public static final String CPR_LIKE_ID = "CPR_LIKE_ID";
+
   /** A code column holds a value outside its code set (compared exactly, upper-case ASCII). */
   public static String unknownCode(String col) {
     return "UNKNOWN_CODE(" + col + ")";
@@ -51,6 +60,12 @@ public final class QuarantineRule {
 
   /** fleur: more unemployment hours than 160.33 × days / 28 (+0.01) for the payment period. */
   public static final String HOURS_OUT_OF_RANGE = "HOURS_OUT_OF_RANGE";
+
+  /**
+   * reported_at is later than the ingest that read the row: a register cannot report the future,
+   * and such a row would win every later correction of its key.
+   */
+  public static final String REPORTED_IN_FUTURE = "REPORTED_IN_FUTURE";
 
   /** A date, timestamp or year outside the years 2000–2100. */
   public static String dateOutOfRange(String col) {

@@ -1,12 +1,14 @@
 package dk.star.fokusmaal.bronze;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
@@ -45,9 +47,10 @@ import org.apache.spark.sql.types.TimestampType;
  * from its {@link SourceSpec}.
  *
  * <p>{@link #validate} adds {@code _rule} to the landed rows: null for a valid row, otherwise every
- * rule the row breaks, in a fixed order (missing key, missing value, wrong type, person id, codes,
- * municipality, periods, negative values, hours, date range; within a kind, in contract column
- * order), joined by {@code "; "}. {@link #bronzeRows} and {@link #quarantineRows} split the result.
+ * rule the row breaks, in a fixed order (missing key, missing value, wrong type, person id,
+ * CPR-like id, codes, municipality, periods, negative values, hours, date range, reported in the
+ * future; within a kind, in contract column order), joined by {@code "; "}. The future is judged
+ * against the {@code _ingested_at} lineage column, so that check needs it (the job adds it). {@link #bronzeRows} and {@link #quarantineRows} split the result.
  *
  * <p>The landed frame may carry a contract column with another type than the contract (a
  * register that writes municipality_code as a string): values are converted with {@code
@@ -92,6 +95,26 @@ public final class Validation {
   public static final String PERSON_ID_PATTERN = "^[A-Za-z0-9_-]{1,64}\\z";
 
   /**
+   * A CPR number as a string: ten ASCII digits, optionally a dash after the sixth, whitespace
+   * around it ignored (nothing else). Nine or eleven digits are not CPR-like.
+   */
+  public static final String CPR_PATTERN = "^\\s*[0-9]{6}-?[0-9]{4}\\s*\\z";
+
+  /** A CPR number delivered as a number: its leading zero (days 01–09) is lost, so 9 or 10 digits. */
+  static final String CPR_AS_NUMBER_PATTERN = "^[0-9]{9,10}\\z";
+
+  /**
+   * A CPR-like person_id as quarantine keeps it: the last four digits (serial number and sex)
+   * replaced by {@code X}, so "010190-1234" → "010190-XXXX" and "0101901234" → "010190XXXX". What
+   * is left is the shape and the six digits of a birth date — enough to see whether the rule
+   * caught a real CPR number (a valid DDMMYY) and in which form the register sent it, but not a
+   * CPR number. The row itself is found again by its file and its other columns.
+   */
+  public static Column maskCpr(Column personId) {
+    return regexp_replace(personId, lit("[0-9]{4}(\\s*)\\z"), lit("XXXX$1"));
+  }
+
+  /**
    * The landed rows with {@code _rule} added (null when the row is valid).
    *
    * @throws IllegalArgumentException when a contract column is absent (the job checks every
@@ -127,6 +150,7 @@ public final class Validation {
           when(
               not(c.value(Cols.PERSON_ID).rlike(PERSON_ID_PATTERN)),
               lit(QuarantineRule.INVALID_PERSON_ID)));
+      broken.add(when(c.cprLike(), lit(QuarantineRule.CPR_LIKE_ID)));
     }
     for (StructField f : spec.schema().fields()) {
       Set<String> codes = spec.codes().get(f.name());
@@ -178,6 +202,16 @@ public final class Validation {
       }
     }
 
+    if (has(spec, Cols.REPORTED_AT) && has(raw, Cols.INGESTED_AT)) {
+      // Later than the ingest's one instant; a year outside 2000–2100 is already named above.
+      Column reported = c.value(Cols.REPORTED_AT);
+      broken.add(
+          when(
+              reported.gt(raw.col(Cols.INGESTED_AT))
+                  .and(year(reported).between(lit(FIRST_YEAR), lit(LAST_YEAR))),
+              lit(QuarantineRule.REPORTED_IN_FUTURE)));
+    }
+
     // concat_ws skips the nulls of the rules not broken; no rule at all gives '' → null.
     Column rule =
         nullif(concat_ws(QuarantineRule.SEPARATOR, broken.toArray(new Column[0])), lit(""));
@@ -205,7 +239,15 @@ public final class Validation {
    */
   public static Dataset<Row> quarantineRows(Dataset<Row> validated, SourceSpec spec) {
     List<Column> cols = new ArrayList<>();
-    for (StructField f : spec.schema().fields()) cols.add(asString(validated, f.name()));
+    Checks c = new Checks(validated, spec);
+    for (StructField f : spec.schema().fields()) {
+      Column text = asString(validated, f.name());
+      if (f.name().equals(Cols.PERSON_ID)) {
+        // A CPR number must not land in quarantine either.
+        text = when(c.cprLike(), maskCpr(text)).otherwise(text).as(f.name());
+      }
+      cols.add(text);
+    }
     for (String e : extraColumns(validated, spec)) cols.add(asString(validated, e));
     for (String l : LINEAGE) if (has(validated, l)) cols.add(validated.col(l));
     cols.add(validated.col(Cols.QUARANTINE_RULE));
@@ -320,6 +362,17 @@ public final class Validation {
         bad = bad.or(t.isNotNull().and(nonFinite));
       }
       return bad;
+    }
+
+    /** person_id looks like a CPR number ({@link QuarantineRule#CPR_LIKE_ID}). */
+    Column cprLike() {
+      Column v = value(Cols.PERSON_ID);
+      DataType from = landedType(Cols.PERSON_ID);
+      boolean numeric =
+          from instanceof IntegerType || from instanceof LongType || from instanceof DecimalType;
+      Column like = v.rlike(CPR_PATTERN);
+      if (numeric) like = like.or(v.rlike(CPR_AS_NUMBER_PATTERN));
+      return coalesce(like, lit(false));
     }
 
     /**

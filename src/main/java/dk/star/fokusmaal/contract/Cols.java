@@ -50,7 +50,7 @@ public final class Cols {
   public static final String ROWS_BRONZE = "rows_bronze";
   public static final String ROWS_QUARANTINE = "rows_quarantine";
   public static final String FILE_INGESTED_AT = "ingested_at";
-  /** Data-quality results: a quarantine rule, or one of the totals ROWS_READ/ROWS_BRONZE/ROWS_QUARANTINE. */
+  /** Data-quality results: a quarantine rule, or one of the totals ROWS_IN_FOOTER/ROWS_READ/ROWS_BRONZE/ROWS_QUARANTINE/CORRECTION_TIES. */
   public static final String DQ_RULE = "rule";
   public static final String ROWS = "rows";
 

@@ -3,6 +3,7 @@ package dk.star.fokusmaal.generate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -44,8 +45,15 @@ public final class BadRows {
     UNKNOWN_MUNICIPALITY,
     END_BEFORE_START,
     NEGATIVE_VALUE,
-    DATE_OUT_OF_RANGE
+    DATE_OUT_OF_RANGE,
+    /** A person_id that is a (made-up) CPR number, half with the dash, half without. */
+    CPR_LIKE_ID,
+    /** A reported_at in 2099: later than any ingest. */
+    REPORTED_IN_FUTURE
   }
+
+  /** The first reported_at of {@link Kind#REPORTED_IN_FUTURE} rows (one second apart). */
+  static final LocalDate FUTURE = LocalDate.of(2099, 1, 1);
 
   /** The code written where a code column gets an unknown value. */
   public static final String UNKNOWN_CODE = "UKENDT_KODE";
@@ -65,6 +73,8 @@ public final class BadRows {
     if (!spec.dateRanges().isEmpty()) kinds.add(Kind.END_BEFORE_START);
     if (!spec.nonNegative().isEmpty()) kinds.add(Kind.NEGATIVE_VALUE);
     if (!dateColumns(spec).isEmpty()) kinds.add(Kind.DATE_OUT_OF_RANGE);
+    if (spec.requiredColumns().contains(Cols.PERSON_ID)) kinds.add(Kind.CPR_LIKE_ID);
+    kinds.add(Kind.REPORTED_IN_FUTURE);
     return kinds;
   }
 
@@ -174,6 +184,15 @@ public final class BadRows {
           when(pmod(id, lit(2L)).equalTo(lit(0L)), lit(LocalDate.of(1999, 6, 1)))
               .otherwise(lit(LocalDate.of(2101, 3, 1)));
       return date_add(v, datediff(target, anchor));
+    }
+    if (kind == Kind.CPR_LIKE_ID && name.equals(Cols.PERSON_ID)) {
+      // DDMMYY of 1 January 19YY and a four-digit serial: ten digits, unique up to a million rows.
+      Column birth = concat(lit("0101"), lpad(pmod(id.divide(lit(10000L)).cast(DataTypes.LongType), lit(100L)).cast(DataTypes.StringType), 2, "0"));
+      Column serial = lpad(pmod(id, lit(10000L)).cast(DataTypes.StringType), 4, "0");
+      return when(pmod(id, lit(2L)).equalTo(lit(0L)), concat(birth, lit("-"), serial)).otherwise(concat(birth, serial));
+    }
+    if (kind == Kind.REPORTED_IN_FUTURE && name.equals(Cols.REPORTED_AT)) {
+      return timestamp_seconds(lit(FUTURE.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond()).plus(id));
     }
     return v;
   }

@@ -224,7 +224,7 @@ public final class Tables {
       new TableSpec.Builder(Lake.META, "dq_results", null)
           .col(RUN_ID, "The ingest run (meta.run_log)")
           .col(SOURCE, "Landing source")
-          .col(DQ_RULE, "A quarantine rule (as in _rule), or the totals ROWS_READ, ROWS_BRONZE, ROWS_QUARANTINE")
+          .col(DQ_RULE, "A quarantine rule (as in _rule), or the totals ROWS_IN_FOOTER, ROWS_READ, ROWS_BRONZE, ROWS_QUARANTINE, CORRECTION_TIES")
           .col(ROWS, "Rows of the files the run ingested that fall under the rule")
           .build();
 

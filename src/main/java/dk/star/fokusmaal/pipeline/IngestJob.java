@@ -32,7 +32,10 @@ import org.apache.spark.sql.SparkSession;
  *       footer and check its schema. An unreadable file or a missing contract column fails the
  *       whole ingest here, with the lake unchanged.
  *   <li>Per source with new files: validate; write the valid rows to {@code bronze/<source>} and
- *       the invalid ones to {@code quarantine/<source>}, one commit each ({@link Ingest}).
+ *       the invalid ones to {@code quarantine/<source>}, one commit each ({@link Ingest}). Then
+ *       check, file by file, that the rows its Parquet footer declares all went to bronze or
+ *       quarantine (a mismatch fails the run here: nothing reaches the manifest, and the rerun
+ *       replaces the rows written), and count the ties of corrections the batch takes part in.
  *   <li>Then, one commit each for all sources: the data-quality summary to {@code
  *       meta.dq_results}, and last the files to the manifest {@code meta.ingested_files}.
  * </ol>
@@ -70,9 +73,9 @@ public final class IngestJob {
     try {
       for (Batch b : batches) {
         if (b.files().isEmpty()) continue;
-        Dataset<Row> stats = ingest(ctx, b, log, ingestedAt);
-        persisted.add(stats);
-        dqParts.add(DqResults.rows(stats, log.runId(), b.spec().name()));
+        Ingested in = ingest(ctx, b, log, ingestedAt, persisted);
+        Dataset<Row> stats = in.stats();
+        dqParts.add(DqResults.rows(stats, log.runId(), b.spec().name(), in.footerRows(), in.ties()));
         manifestParts.add(
             IngestedFiles.rows(spark, b.spec().name(), b.files(), stats, log.runId(), ingestedAt));
       }
@@ -93,13 +96,18 @@ public final class IngestJob {
     if (Catalog.persistent(spark)) Catalog.register(spark, lake);
   }
 
+  /** What one source's batch gave: its stats (persisted), footer rows and ties of corrections. */
+  private record Ingested(Dataset<Row> stats, long footerRows, long ties) {}
+
   /**
-   * Validates one source's batch and writes bronze and quarantine.
+   * Validates one source's batch, writes bronze and quarantine, checks that every file's rows are
+   * accounted for (footer = bronze + quarantine, else the run fails here, before the manifest
+   * commit) and counts the ties of corrections in bronze that involve the batch.
    *
-   * @return per file and rule, the rows ({@code _source_file, _rule, rows}), persisted: a few rows
-   *     from which the DQ summary and the manifest are made without reading the files again
+   * @param persisted gets the stats, to unpersist when the run ends
    */
-  private static Dataset<Row> ingest(JobContext ctx, Batch batch, RunLog log, Timestamp ingestedAt) {
+  private static Ingested ingest(
+      JobContext ctx, Batch batch, RunLog log, Timestamp ingestedAt, List<Dataset<Row>> persisted) {
     long t0 = System.nanoTime();
     String source = batch.spec().name();
     Lake lake = ctx.lake();
@@ -108,10 +116,16 @@ public final class IngestJob {
     long toBronze = Outputs.record(ctx, log, Lake.BRONZE + "." + source, lake.bronze(source));
     Ingest.replaceFiles(v.quarantine(), lake.quarantine(source), batch.files(), log.userMetadata());
     long toQuarantine = Outputs.record(ctx, log, Lake.QUARANTINE + "." + source, lake.quarantine(source));
+    // A few rows (per file and rule) from which the checks, the DQ summary and the manifest are
+    // made without reading the files again.
     Dataset<Row> stats = v.stats().persist();
+    persisted.add(stats);
+    // Rows in = bronze + quarantine, per file against its footer: metadata, one row per file.
+    Ingest.checkRowCounts(batch, Ingest.rowsPerFile(stats), toBronze, toQuarantine);
+    long footerRows = batch.files().stream().mapToLong(f -> f.footerRows()).sum();
     log.count(Lake.LANDING + "." + source, toBronze + toQuarantine);
     ctx.progress().say(
-        "%s: %d rows read → bronze %d, quarantine %d (%.1f s)",
+        "%s: %d rows read (= the files' footers) → bronze %d, quarantine %d (%.1f s)",
         source, toBronze + toQuarantine, toBronze, toQuarantine, (System.nanoTime() - t0) / 1e9);
     if (toQuarantine > 0) {
       // Rows per rule broken: an aggregate of at most one row per rule, for the person watching.
@@ -119,6 +133,11 @@ public final class IngestJob {
         ctx.progress().say("%s:   %-45s %d", source, r.<String>getAs(Cols.DQ_RULE), r.<Long>getAs(Cols.ROWS));
       }
     }
-    return stats;
+    long t1 = System.nanoTime();
+    long ties = Ingest.ties(DeltaIO.read(ctx.spark(), lake.bronze(source)), batch.spec(), log.runId()).count();
+    ctx.progress().say(
+        "%s: %d key(s) with different rows at the same reported_at (%.1f s)",
+        source, ties, (System.nanoTime() - t1) / 1e9);
+    return new Ingested(stats, footerRows, ties);
   }
 }

@@ -81,6 +81,9 @@ class IngestContractTest extends SparkTestBase {
     bad(f, "HOURS_OUT_OF_RANGE", r("41_hours_in_a_week", "P13", 101, "A_DAGPENGE", d("2021-02-01"), d("2021-02-07"), 41.0, R));
     bad(f, "DATE_OUT_OF_RANGE(period_start)", r("start_1999", "P14", 101, "A_DAGPENGE", d("1999-12-27"), d("2000-01-02"), 1.0, R));
     bad(f, "DATE_OUT_OF_RANGE(reported_at)", r("reported_2101", "P15", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 1.0, ts("2101-01-01 00:00:00")));
+    // Issue 9: no CPR number enters bronze; no register reports the future (the ingest is now).
+    bad(f, "CPR_LIKE_ID", r("cpr_person", "010190-1234", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 1.0, R));
+    bad(f, "REPORTED_IN_FUTURE", r("reported_2099", "P17", 101, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), 1.0, ts("2099-01-01 00:00:00")));
     bad(f, "UNKNOWN_MUNICIPALITY; NEGATIVE_VALUE(unemployment_hours)",
         r("two_rules", "P16", 100, "A_DAGPENGE", d("2021-01-01"), d("2021-01-31"), -5.0, R));
 
@@ -278,9 +281,14 @@ class IngestContractTest extends SparkTestBase {
         Fixtures.frame(
             s,
             List.of(
-                r(run, "ROWS_READ", 18L),
+                r(run, "ROWS_IN_FOOTER", 20L),
+                r(run, "ROWS_READ", 20L),
                 r(run, "ROWS_BRONZE", 4L),
-                r(run, "ROWS_QUARANTINE", 14L),
+                r(run, "ROWS_QUARANTINE", 16L),
+                // good_a_dagpenge and good_correction differ in reported_at: a correction, no tie.
+                r(run, "CORRECTION_TIES", 0L),
+                r(run, "CPR_LIKE_ID", 1L),
+                r(run, "REPORTED_IN_FUTURE", 1L),
                 r(run, "MISSING_KEY(person_id)", 1L),
                 r(run, "MISSING_KEY(benefit_code)", 1L),
                 r(run, "MISSING_KEY(period_start)", 1L),
@@ -322,9 +330,9 @@ class IngestContractTest extends SparkTestBase {
       assertTrue(log.rowCounts().containsKey("quarantine." + source), "run log lacks quarantine." + source);
     }
     assertEquals(4L, log.rowCounts().get("bronze.fleur"));
-    assertEquals(14L, log.rowCounts().get("quarantine.fleur"));
+    assertEquals(16L, log.rowCounts().get("quarantine.fleur"));
     assertEquals(8L, log.rowCounts().get("meta.ingested_files"));
-    assertEquals(18L, log.rowCounts().get("landing.fleur"));
+    assertEquals(20L, log.rowCounts().get("landing.fleur"));
     for (String path :
         List.of(lake.bronze(Sources.FLEUR), lake.quarantine(Sources.FLEUR), Tables.INGESTED_FILES.path(lake), Tables.DQ_RESULTS.path(lake))) {
       String meta =
@@ -337,6 +345,20 @@ class IngestContractTest extends SparkTestBase {
   void tablesAreInTheCatalog() {
     dk.star.fokusmaal.lake.Catalog.register(session(), lake);
     assertEquals(4L, session().sql("SELECT * FROM bronze.fleur").count());
-    assertEquals(14L, session().sql("SELECT * FROM quarantine.fleur").count());
+    assertEquals(16L, session().sql("SELECT * FROM quarantine.fleur").count());
+  }
+
+  /** Issue 9: the CPR number lands neither in bronze nor in quarantine; quarantine keeps it masked. */
+  @Test
+  void noCprNumberIsKeptAnywhere() {
+    Row q = Fixtures.quarantine(lake, Sources.FLEUR).filter(SCENARIO + " = 'cpr_person'").first();
+    assertEquals("010190-XXXX", q.getString(q.fieldIndex(Cols.PERSON_ID)));
+    for (SourceSpec spec : Sources.ALL.values()) {
+      if (!spec.requiredColumns().contains(Cols.PERSON_ID)) continue;
+      for (Dataset<Row> t : List.of(Fixtures.bronze(lake, spec.name()), Fixtures.quarantine(lake, spec.name()))) {
+        assertEquals(0L, t.filter(t.col(Cols.PERSON_ID).rlike(Validation.CPR_PATTERN)).count(),
+            "CPR-like person_id in " + spec.name());
+      }
+    }
   }
 }

@@ -258,4 +258,106 @@ class ValidationTest extends SparkTestBase {
             () -> Validation.validate(frame(s, List.of(r("x", 101, 1, R))), Sources.POPULATION_SPEC));
     assertTrue(e.getMessage().contains(Cols.YEAR), e.getMessage());
   }
+
+  /**
+   * Issue 9: a person_id that looks like a CPR number (ten digits, with or without a dash after
+   * six) is quarantined as CPR_LIKE_ID and never reaches bronze; quarantine keeps it masked.
+   */
+  @Test
+  void aCprLikePersonIdIsQuarantinedAndMasked() {
+    StructType s = landingSchema(Sources.KMD_SPEC);
+    List<Row> rows =
+        List.of(
+            r("cpr_plain", "C1", "0101901234", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("cpr_dash", "C2", "010190-1234", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("cpr_with_space", "C3", " 3112851234", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("nine_digits", "C4", "010190123", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("eleven_digits", "C5", "01019012345", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("nine_digits_dash", "C6", "010190-123", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("dash_after_five", "C7", "01019-01234", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("letter_in_front", "C8", "P0101901234", 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("two_dashes", "C9", "010190--1234", 101, d("2021-01-01"), d("2021-01-15"), null, false, R));
+    Dataset<Row> v = Validation.validate(frame(s, rows), Sources.KMD_SPEC);
+    Frames.assertSameRows(
+        rules(
+            "cpr_plain", "CPR_LIKE_ID",
+            "cpr_dash", "CPR_LIKE_ID",
+            "cpr_with_space", "INVALID_PERSON_ID; CPR_LIKE_ID",
+            "nine_digits", null,
+            "eleven_digits", null,
+            "nine_digits_dash", null,
+            "dash_after_five", null,
+            "letter_in_front", null,
+            "two_dashes", null),
+        ruleOf(v),
+        SCENARIO);
+    StructType masked =
+        DataTypes.createStructType(
+            List.of(
+                DataTypes.createStructField(SCENARIO, DataTypes.StringType, true),
+                DataTypes.createStructField(Cols.PERSON_ID, DataTypes.StringType, true)));
+    // The birth date and the shape stay; the four digits that make it a CPR number do not.
+    Frames.assertSameRows(
+        frame(masked, List.of(
+            r("cpr_plain", "010190XXXX"), r("cpr_dash", "010190-XXXX"), r("cpr_with_space", " 311285XXXX"))),
+        Validation.quarantineRows(v, Sources.KMD_SPEC),
+        SCENARIO);
+    Frames.assertSameRows(
+        frame(masked, List.of(
+            r("nine_digits", "010190123"), r("eleven_digits", "01019012345"), r("nine_digits_dash", "010190-123"),
+            r("dash_after_five", "01019-01234"), r("letter_in_front", "P0101901234"), r("two_dashes", "010190--1234"))),
+        Validation.bronzeRows(v, Sources.KMD_SPEC),
+        SCENARIO);
+  }
+
+  /** A person_id delivered as a number has lost a leading zero: nine digits are CPR-like then. */
+  @Test
+  void aCprNumberDeliveredAsANumberIsCprLikeToo() {
+    StructType s = withType(landingSchema(Sources.KMD_SPEC), Cols.PERSON_ID, DataTypes.LongType);
+    List<Row> rows =
+        List.of(
+            r("cpr_lost_zero", "C1", 101901234L, 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("cpr_ten_digits", "C2", 3112851234L, 101, d("2021-01-01"), d("2021-01-15"), null, false, R),
+            r("small_number", "C3", 12345L, 101, d("2021-01-01"), d("2021-01-15"), null, false, R));
+    Dataset<Row> v = Validation.validate(frame(s, rows), Sources.KMD_SPEC);
+    Frames.assertSameRows(
+        rules("cpr_lost_zero", "CPR_LIKE_ID", "cpr_ten_digits", "CPR_LIKE_ID", "small_number", null),
+        ruleOf(v),
+        SCENARIO);
+    StructType masked =
+        DataTypes.createStructType(
+            List.of(
+                DataTypes.createStructField(SCENARIO, DataTypes.StringType, true),
+                DataTypes.createStructField(Cols.PERSON_ID, DataTypes.StringType, true)));
+    Frames.assertSameRows(
+        frame(masked, List.of(r("cpr_lost_zero", "10190XXXX"), r("cpr_ten_digits", "311285XXXX"))),
+        Validation.quarantineRows(v, Sources.KMD_SPEC),
+        SCENARIO);
+  }
+
+  /** Issue 9: a reported_at later than the ingest's instant is REPORTED_IN_FUTURE. */
+  @Test
+  void aReportedAtLaterThanTheIngestIsInTheFuture() {
+    java.sql.Timestamp ingestedAt = Fixtures.ts("2021-06-01 08:00:00");
+    StructType s = Fixtures.plus(landingSchema(Sources.FLEUR_SPEC), Cols.INGESTED_AT, DataTypes.TimestampType);
+    java.sql.Timestamp microLater = Fixtures.ts("2021-06-01 08:00:00.000001");
+    List<Row> rows =
+        List.of(
+            r("day_before", "P1", 101, "A_DAGPENGE", d("2021-05-01"), d("2021-05-31"), 10.0, Fixtures.ts("2021-05-31 08:00:00"), ingestedAt),
+            r("at_ingest", "P2", 101, "A_DAGPENGE", d("2021-05-01"), d("2021-05-31"), 10.0, ingestedAt, ingestedAt),
+            r("microsecond_later", "P3", 101, "A_DAGPENGE", d("2021-05-01"), d("2021-05-31"), 10.0, microLater, ingestedAt),
+            r("next_year", "P4", 101, "A_DAGPENGE", d("2021-05-01"), d("2021-05-31"), 10.0, Fixtures.ts("2022-01-01 00:00:00"), ingestedAt),
+            // Out of range names the cause once; the future is its echo.
+            r("year_2101", "P5", 101, "A_DAGPENGE", d("2021-05-01"), d("2021-05-31"), 10.0, Fixtures.ts("2101-01-01 00:00:00"), ingestedAt));
+    Dataset<Row> v = Validation.validate(frame(s, rows), Sources.FLEUR_SPEC);
+    Frames.assertSameRows(
+        rules(
+            "day_before", null,
+            "at_ingest", null,
+            "microsecond_later", "REPORTED_IN_FUTURE",
+            "next_year", "REPORTED_IN_FUTURE",
+            "year_2101", "DATE_OUT_OF_RANGE(reported_at)"),
+        ruleOf(v),
+        SCENARIO);
+  }
 }

@@ -77,7 +77,9 @@ class GenerateContractTest extends SparkTestBase {
     v.put("DATE_OUT_OF_RANGE", dates);
     if (List.of(spec.schema().fieldNames()).contains(Cols.PERSON_ID)) {
       v.put("PERSON_ID_FORMAT", col(Cols.PERSON_ID).isNotNull().and(not(col(Cols.PERSON_ID).rlike("^[A-Za-z0-9_-]{1,64}$"))));
+      v.put("CPR_LIKE_ID", col(Cols.PERSON_ID).rlike("^[0-9]{6}-?[0-9]{4}$"));
     }
+    v.put("REPORTED_IN_FUTURE", col(Cols.REPORTED_AT).gt(org.apache.spark.sql.functions.current_timestamp()));
     return v;
   }
 
@@ -164,6 +166,8 @@ class GenerateContractTest extends SparkTestBase {
               case END_BEFORE_START -> "END_BEFORE_START";
               case NEGATIVE_VALUE -> "NEGATIVE";
               case DATE_OUT_OF_RANGE -> "DATE_OUT_OF_RANGE";
+              case CPR_LIKE_ID -> "CPR_LIKE_ID";
+              case REPORTED_IN_FUTURE -> "REPORTED_IN_FUTURE";
             };
         assertTrue(d.filter(v.get(rule)).count() >= bad, spec.name() + ": too few rows breaking " + rule);
       }

@@ -29,6 +29,12 @@ public final class Catalog {
     return registered;
   }
 
+  /** Registers one Delta table folder as {@code db.name}. */
+  public static void registerTable(SparkSession spark, String db, String name, String path) {
+    if (!spark.catalog().databaseExists(db)) spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+    spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", db, name, path));
+  }
+
   /** The catalog database of a scenario's gold tables. */
   public static String scenarioDatabase(String scenario) {
     return "scenario_" + scenario;

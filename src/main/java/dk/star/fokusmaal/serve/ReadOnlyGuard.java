@@ -13,8 +13,6 @@ import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.catalyst.plans.logical.ObjectConsumer;
-import org.apache.spark.sql.catalyst.plans.logical.ObjectProducer;
 import org.apache.spark.sql.execution.command.SetCommand;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
@@ -35,7 +33,8 @@ import scala.runtime.BoxedUnit;
  *   <li>every relation that is not a served table read by its name: a path read ({@code
  *       delta.`…`}, {@code parquet.`…`}, {@code spark.read.load(path)}), another catalog, a
  *       streaming source;
- *   <li>code sent by the client (Scala/Python UDFs, typed lambdas) and {@code reflect()}.
+ *   <li>{@code reflect()}/{@code java_method()} (typed lambdas and UDFs a client sends are refused
+ *       before planning, by {@link ConnectGuard}: Delta's own plans use typed operations and UDFs).
  * </ul>
  *
  * Delta reads a served table's transaction log with plans of its own while it resolves the table
@@ -121,9 +120,6 @@ public final class ReadOnlyGuard extends AbstractFunction1<LogicalPlan, BoxedUni
         if (!READ_ONLY_COMMANDS.contains(kind)) throw new Refused("no writes or DDL (" + kind + ")");
         if (n instanceof SetCommand set) checkSet(set);
       }
-      if (n instanceof ObjectConsumer || n instanceof ObjectProducer) {
-        throw new Refused("no code from the client (" + kind + ")");
-      }
       for (Expression e : CollectionConverters.asJava(n.expressions())) checkExpression(e);
     }
   }
@@ -144,10 +140,8 @@ public final class ReadOnlyGuard extends AbstractFunction1<LogicalPlan, BoxedUni
 
   private static void checkExpression(Expression e) {
     String kind = e.getClass().getSimpleName();
-    if (kind.contains("UDF") || kind.contains("UDAF") || kind.contains("UDTF")
-        || kind.equals("ScalaAggregator") || kind.equals("UserDefinedGenerator")) {
-      throw new Refused("no user-defined functions (" + kind + ")");
-    }
+    // UDFs are not checked here: Delta's own plans use Scala UDFs; the ones a client sends are
+    // refused before planning by ConnectGuard, and SQL cannot define one (CREATE FUNCTION is DDL).
     if (kind.equals("CallMethodViaReflection") || kind.equals("TryReflect")) {
       throw new Refused("no reflect()/java_method()");
     }
@@ -188,7 +182,8 @@ public final class ReadOnlyGuard extends AbstractFunction1<LogicalPlan, BoxedUni
             "InMemoryRelation", "LogicalRDD", "ExternalRDD", "ResolvedHint").contains(kind)) {
       return Access.NO_DATA;
     }
-    if (leaf instanceof Command) return Access.NO_DATA; // checked as a command
+    // A command's target (ResolvedIdentifier, ResolvedTable, ResolvedNamespace): the command is checked.
+    if (leaf instanceof Command || kind.startsWith("Resolved")) return Access.NO_DATA;
     return Access.REFUSED;
   }
 

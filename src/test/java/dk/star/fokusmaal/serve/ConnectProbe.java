@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The BI client of ServeConnectTest, run in a JVM of its own with only spark-connect-client-jvm
  * (no classic Spark): {@code ConnectProbe URL URL_WITHOUT_TOKEN STEP...}, where a step is {@code
- * sql:STATEMENT}, {@code load:FORMAT:PATH}, {@code save:PATH} or {@code notoken:STATEMENT}.
+ * sql:STATEMENT}, {@code load:FORMAT:PATH}, {@code save:PATH}, {@code udf:N} or {@code notoken:STATEMENT}.
  * Prints one line per step: {@code <i>\tOK\t<rows>} or {@code <i>\tERR\t<first line of the
  * error>}.
  */
@@ -46,6 +46,10 @@ public final class ConnectProbe {
       case "save":
         spark.range(1).write().format("delta").save(arg);
         return "saved";
+      case "udf": // a typed lambda: client code the server would run
+        return spark.range(Long.parseLong(arg))
+            .map((org.apache.spark.api.java.function.MapFunction<Long, Long>) x -> x + 1, org.apache.spark.sql.Encoders.LONG())
+            .collectAsList().toString();
       case "notoken":
         SparkSession other = SparkSession.builder().remote(noTokenUrl).create();
         try {

@@ -144,6 +144,7 @@ class ServeConnectTest extends SparkTestBase {
     steps.put("create", "sql:CREATE TABLE gold.extra (a INT) USING DELTA");
     steps.put("save", "save:" + lake.table(Lake.GOLD, "extra"));
     steps.put("reflect", "sql:SELECT reflect('java.lang.System', 'getProperty', 'user.home')");
+    steps.put("udf", "udf:3");
     steps.put("noToken", "notoken:SELECT 1");
     steps.put("goldAfter", "sql:SELECT count(*) FROM gold.focus_goal_monthly");
     Map<String, String> r = client(steps);
@@ -157,7 +158,7 @@ class ServeConnectTest extends SparkTestBase {
       assertTrue(r.get(k).startsWith("ERR") && r.get(k).contains("TABLE_OR_VIEW_NOT_FOUND"), k + ": " + r.get(k));
     }
     for (String k : List.of("silverDeltaPath", "goldDeltaPath", "silverParquetPath", "silverLoad",
-        "restrictedLoad", "insert", "delete", "drop", "create", "save", "reflect")) {
+        "restrictedLoad", "insert", "delete", "drop", "create", "save", "reflect", "udf")) {
       assertTrue(r.get(k).startsWith("ERR") && r.get(k).contains("read-only"), k + ": " + r.get(k));
     }
     assertTrue(r.get("noToken").startsWith("ERR"), "noToken: " + r.get("noToken"));

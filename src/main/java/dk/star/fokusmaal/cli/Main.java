@@ -20,6 +20,7 @@ import picocli.CommandLine;
       IngestCommand.class,
       BuildCommand.class,
       ServeCommand.class,
+      ExportCommand.class,
       ReportCommand.class,
       StatusCommand.class,
       CompareCommand.class,

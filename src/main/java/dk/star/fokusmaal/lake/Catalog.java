@@ -19,10 +19,7 @@ public final class Catalog {
       for (String name : DeltaIO.listDirs(spark, zonePath)) {
         String path = zonePath + "/" + name;
         if (!DeltaIO.exists(spark, path)) continue;
-        if (!spark.catalog().databaseExists(zone)) spark.sql("CREATE DATABASE IF NOT EXISTS " + zone);
-        spark.sql(
-            String.format(
-                "CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", zone, name, path));
+        registerTable(spark, zone, name, path);
         registered.put(zone + "." + name, path);
       }
     }
@@ -33,11 +30,17 @@ public final class Catalog {
    * Whether the session's catalog outlives the job: a Hive metastore ({@code
    * spark.sql.catalogImplementation=hive}, a cluster's environment). Only then is registering the
    * tables a job wrote worth its cost (a snapshot load per table); Spark's default in-memory
-   * catalog ends with the job, and the sessions that query tables ({@code serve}, {@code report})
-   * register what they read themselves.
+   * catalog ends with the job, and the serving session ({@code serve}) registers what it
+   * serves itself.
    */
   public static boolean persistent(SparkSession spark) {
     return "hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"));
+  }
+
+  /** Registers one Delta table folder as {@code db.name}. */
+  public static void registerTable(SparkSession spark, String db, String name, String path) {
+    if (!spark.catalog().databaseExists(db)) spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+    spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", db, name, path));
   }
 
   /** The catalog database of a scenario's gold tables. */
@@ -56,8 +59,7 @@ public final class Catalog {
     for (String name : DeltaIO.listDirs(spark, zonePath)) {
       String path = zonePath + "/" + name;
       if (!DeltaIO.exists(spark, path)) continue;
-      spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
-      spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s.%s USING DELTA LOCATION '%s'", db, name, path));
+      registerTable(spark, db, name, path);
       registered.put(db + "." + name, path);
     }
     return registered;

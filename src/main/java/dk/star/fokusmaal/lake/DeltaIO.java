@@ -117,6 +117,16 @@ public final class DeltaIO {
     }
   }
 
+  /**
+   * The greatest value of timestamp column {@code column} in the table at {@code version}, from
+   * Delta's file statistics (no data read); empty when they cannot tell, and {@code
+   * Optional.of(Optional.empty())} when the table holds no non-null value.
+   */
+  public static java.util.Optional<java.util.Optional<java.time.Instant>> maxTimestampFromStats(
+      SparkSession spark, String path, long version, String column) {
+    return DeltaLog.maxTimestamp(conf(spark), path, version, column);
+  }
+
   /** Restores the table to {@code version} (a new commit that undoes the later ones). */
   public static void restore(SparkSession spark, String path, long version) {
     DeltaTable.forPath(spark, path).restoreToVersion(version);

@@ -8,6 +8,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -60,6 +66,52 @@ final class DeltaLog {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read commit " + file, e);
     }
+  }
+
+  /**
+   * The greatest value of timestamp column {@code column} in the table at {@code version}, from
+   * the statistics Delta keeps for every data file (the protocol's {@code add.stats}): replaying
+   * the commits {@code 0 … version} gives the files in force and their maxima, with no Spark job
+   * and no data read. Delta truncates timestamp statistics to milliseconds, which never moves a
+   * value across a month's start. Unknown (empty) when a commit file is gone (log clean-up after a
+   * checkpoint) or a file has no statistics for the column; the caller then reads the data.
+   *
+   * @return the maximum, or {@code Optional.of(Optional.empty())} when the table holds no non-null
+   *     value
+   */
+  static Optional<Optional<Instant>> maxTimestamp(Configuration conf, String path, long version, String column) {
+    Map<String, Instant> files = new HashMap<>(); // path -> its max (null: only nulls)
+    for (long v = 0; v <= version; v++) {
+      Path file = new Path(new Path(path, "_delta_log"), String.format("%020d.json", v));
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(file.getFileSystem(conf).open(file), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          JsonNode action = JSON.readTree(line);
+          if (action.has("remove")) {
+            files.remove(action.get("remove").path("path").asText());
+          } else if (action.has("add")) {
+            JsonNode add = action.get("add");
+            JsonNode statsText = add.get("stats");
+            if (statsText == null || statsText.isNull()) return Optional.empty();
+            JsonNode stats = JSON.readTree(statsText.asText());
+            long rows = stats.path("numRecords").asLong(-1);
+            JsonNode max = stats.path("maxValues").get(column);
+            if (max != null && !max.isNull()) {
+              files.put(add.path("path").asText(), OffsetDateTime.parse(max.asText()).toInstant());
+            } else if (rows == 0 || (rows > 0 && stats.path("nullCount").path(column).asLong(-1) == rows)) {
+              files.put(add.path("path").asText(), null);
+            } else {
+              return Optional.empty();
+            }
+          }
+        }
+      } catch (FileNotFoundException e) {
+        return Optional.empty();
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty(); // statistics that cannot be read: read the data instead
+      }
+    }
+    return Optional.of(files.values().stream().filter(Objects::nonNull).max(Instant::compareTo));
   }
 
   /** The commit's {@code userMetadata}, or null. */

@@ -1,11 +1,13 @@
 package dk.star.fokusmaal.pipeline;
 
+import dk.star.fokusmaal.contract.Cols;
 import dk.star.fokusmaal.contract.SourceSpec;
 import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.silver.Coverage;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +61,23 @@ public record Inputs(Map<String, Long> versions) {
     return new Inputs(v);
   }
 
-  /** The last month each of {@code registers} covers at its pinned version ({@link Coverage}). */
+  /**
+   * The last month each of {@code registers} covers at its pinned version ({@link Coverage}): from
+   * the latest {@code reported_at} in Delta's file statistics where they tell, else by reading the
+   * registers (all of those in one Spark job).
+   */
   public Map<String, YearMonth> lastCovered(SparkSession spark, Lake lake, List<SourceSpec> registers) {
-    Map<String, Dataset<Row>> rows = new LinkedHashMap<>();
-    for (SourceSpec s : registers) rows.put(s.name(), bronze(spark, lake, s));
-    return Coverage.lastCovered(rows);
+    Map<String, YearMonth> covered = new LinkedHashMap<>();
+    Map<String, Dataset<Row>> unknown = new LinkedHashMap<>();
+    for (SourceSpec s : registers) {
+      Long v = versions.get(s.name());
+      Optional<Optional<Instant>> max =
+          v == null ? Optional.empty() : DeltaIO.maxTimestampFromStats(spark, lake.bronze(s.name()), v, Cols.REPORTED_AT);
+      covered.put(s.name(), max.flatMap(m -> m).map(Coverage::lastCoveredMonth).orElse(null));
+      if (max.isEmpty()) unknown.put(s.name(), bronze(spark, lake, s)); // bronze() names a missing register
+    }
+    covered.putAll(Coverage.lastCovered(unknown));
+    return covered;
   }
 
   public boolean has(SourceSpec spec) {

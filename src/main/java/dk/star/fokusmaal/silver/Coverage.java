@@ -3,6 +3,7 @@ package dk.star.fokusmaal.silver;
 import static org.apache.spark.sql.functions.*;
 
 import dk.star.fokusmaal.contract.Cols;
+import dk.star.fokusmaal.rules.Months;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class Coverage {
   /** The last month covered, given a register's latest {@code reported_at}. */
   public static Column lastCoveredMonth(Column latestReportedAt) {
     return add_months(trunc(to_date(latestReportedAt), "MM"), -1);
+  }
+
+  /** The last month covered, given a register's latest {@code reported_at} (Danish months). */
+  public static YearMonth lastCoveredMonth(java.time.Instant latestReportedAt) {
+    return YearMonth.from(latestReportedAt.atZone(java.time.ZoneId.of(Months.TIME_ZONE))).minusMonths(1);
   }
 
   /**

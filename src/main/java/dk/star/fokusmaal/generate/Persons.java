@@ -48,6 +48,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The shared persons stage of the synthetic registers: every person is one row of {@code
@@ -74,6 +75,7 @@ final class Persons {
   private final Rng rng;
   private final Horizon horizon;
   private final MunicipalityProfiles munis;
+  private Dataset<Row> episodes;
 
   Persons(SparkSession spark, long persons, int partitions, Rng rng, Horizon horizon, MunicipalityProfiles munis) {
     this.spark = spark;
@@ -179,8 +181,24 @@ final class Persons {
    * One row per benefit episode: the person's columns, the slot, the benefit code, true start and
    * end (the end may lie after the data set's end: the episode is then still running), the start
    * of the next episode, and the attributes shared by the sources that describe the episode.
+   *
+   * <p>Kept in memory (spilling to disk) once the first source has computed it: every source and
+   * the benchmark's actual figures start from it, and its dice are the costly part. The cache keeps
+   * the person range's partitions, so every source still writes the same files; {@link #release()}
+   * frees it.
    */
-  Dataset<Row> episodes() {
+  synchronized Dataset<Row> episodes() {
+    if (episodes == null) episodes = computeEpisodes().persist(StorageLevel.MEMORY_AND_DISK());
+    return episodes;
+  }
+
+  /** Frees the cached episodes (a no-op if no source was computed). */
+  synchronized void release() {
+    if (episodes != null) episodes.unpersist();
+    episodes = null;
+  }
+
+  private Dataset<Row> computeEpisodes() {
     Dataset<Row> p = persons();
     List<Column> slots = new ArrayList<>();
     for (int i = 0; i < BenefitTracks.MAX_SLOTS; i++) {

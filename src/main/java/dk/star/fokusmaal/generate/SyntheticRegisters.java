@@ -30,8 +30,9 @@ import org.apache.spark.sql.types.StructField;
  * municipality, scaled to the number of persons. {@link Horizon} spreads each source's rows over
  * the deliveries.
  *
- * <p>Each source is computed from scratch when asked for (a few narrow stages, no shuffle except
- * the small benchmark aggregate), so the writer can stream it straight to Parquet.
+ * <p>Each source is computed when asked for (a few narrow stages, no shuffle except the small
+ * benchmark aggregate), so the writer can stream it straight to Parquet; only the shared episodes
+ * are kept in memory between sources, until {@link #release()}.
  */
 public final class SyntheticRegisters {
   /** The delivery folder of a row ({@code 001} …): written as {@code delivery=001/}. */
@@ -50,6 +51,7 @@ public final class SyntheticRegisters {
   private final GenerateOptions opts;
   private final Horizon horizon;
   private final int partitions;
+  private final Persons persons;
   private final FleurGenerator fleur;
   private final SicknessCasesGenerator sickness;
   private final MunicipalBenefitsGenerator municipal;
@@ -75,7 +77,7 @@ public final class SyntheticRegisters {
     // About 125,000 persons per task: a file per task and delivery, a few MB each at national scale.
     this.partitions =
         (int) Math.min(200, Math.max(2, (opts.persons() + PERSONS_PER_TASK - 1) / PERSONS_PER_TASK));
-    Persons persons = new Persons(spark, opts.persons(), partitions, rng, horizon, munis);
+    this.persons = new Persons(spark, opts.persons(), partitions, rng, horizon, munis);
     Calibration cal = Calibration.DEFAULT;
     this.fleur = new FleurGenerator(persons, horizon, rng);
     this.sickness = new SicknessCasesGenerator(persons, horizon, rng);
@@ -122,6 +124,11 @@ public final class SyntheticRegisters {
   /** The rows of one landing source (SPEC §4), every delivery, with {@link #DELIVERY}. */
   public Dataset<Row> source(String name) {
     return generator(name).rows();
+  }
+
+  /** Frees what the sources share (the cached episodes); call when every source is written. */
+  public void release() {
+    persons.release();
   }
 
   private SourceGenerator generator(String name) {

@@ -17,6 +17,14 @@ public final class GenerateJob {
             "generating %,d persons, %s … %s, seed %d, %d deliveries%s",
             opts.persons(), opts.from(), opts.to(), opts.seed(), registers.deliveries(),
             opts.badRows() > 0 ? ", " + opts.badRows() + " bad rows per source and kind" : "");
+    try {
+      writeAll(ctx, opts, registers);
+    } finally {
+      registers.release();
+    }
+  }
+
+  private static void writeAll(JobContext ctx, GenerateOptions opts, SyntheticRegisters registers) {
     long total = 0;
     for (SourceSpec spec : Sources.ALL.values()) {
       long t0 = System.nanoTime();

@@ -24,6 +24,7 @@ import picocli.CommandLine;
       StatusCommand.class,
       CompareCommand.class,
       MonthlyCommand.class,
+      WorklistCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -20,10 +20,14 @@ final class Outputs {
    */
   static void replace(JobContext ctx, RunLog log, Lake out, Dataset<Row> rows, TableSpec spec, String from, String to) {
     String path = spec.path(out);
+    boolean restricted = Lake.RESTRICTED.equals(spec.zone());
+    // The restricted root is owner-only before the first file lands in it.
+    if (restricted) DeltaIO.ownerOnly(ctx.spark(), out.restrictedRoot());
     log.before(spec.qualifiedName(), path, DeltaIO.version(ctx.spark(), path));
     DeltaIO.replaceRange(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), from, to, log.userMetadata());
     long written = DeltaIO.lastCommitOutputRows(ctx.spark(), path);
     DeltaIO.syncComments(ctx.spark(), path, spec.comments(ctx.rules()));
+    if (restricted) DeltaIO.ownerOnly(ctx.spark(), out.restrictedRoot());
     record(ctx, log, spec.qualifiedName(), path, written);
   }
 

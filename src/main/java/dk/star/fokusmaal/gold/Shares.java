@@ -76,8 +76,11 @@ public final class Shares {
    *       benefits, and each benefit group = Σ its benefits; and for each breakdown cell, the
    *       nation = Σ municipalities. While some relation has exactly one hidden cell, its
    *       smallest published part (by population, then by key) is hidden too — the total only
-   *       when no part is left — every relation at once, repeated until no relation has exactly
-   *       one hidden cell.
+   *       when no part is left; for nation = Σ municipalities the national cell is hidden first,
+   *       so that a municipality's own figures (which decide its fokusmål and supervision) are
+   *       not hidden for another municipality's small cell — repeated until no relation has exactly one hidden cell. Each
+   *       round settles the open relations of the first phase that has any: within the
+   *       municipalities, then nation = Σ municipalities, then within the nation.
    * </ol>
    *
    * The repetition is a handful of Spark jobs over the cells (about 1,800 per month), each
@@ -98,18 +101,27 @@ public final class Shares {
             .localCheckpoint();
     Dataset<Row> members =
         cells.select(col(KEY), col(Cols.POPULATION), explode(relations()).as(REL))
-            .select(col(KEY), col(Cols.POPULATION), col(REL + ".id").as(REL), col(REL + ".total").as(IS_TOTAL))
+            .select(col(KEY), col(Cols.POPULATION), col(REL + ".id").as(REL), col(REL + ".total").as(IS_TOTAL),
+                col(REL + ".phase").as(PHASE))
             .localCheckpoint();
     Dataset<Row> hidden = cells.select(col(KEY), col(Cols.SUPPRESSED));
     for (int round = 1; ; round++) {
-      Dataset<Row> next =
+      Dataset<Row> open =
           members.join(hidden, KEY)
-              .groupBy(col(REL))
+              .groupBy(col(REL), col(PHASE))
               .agg(
                   sum(when(col(Cols.SUPPRESSED), 1).otherwise(0)).as(HIDDEN_N),
-                  // parts before the total, the smallest first
-                  min(when(not(col(Cols.SUPPRESSED)), struct(col(IS_TOTAL), col(Cols.POPULATION), col(KEY)))).as(PICK))
-              .filter(col(HIDDEN_N).equalTo(1).and(col(PICK).isNotNull()))
+                  // parts before the total, the smallest first; but for nation = Σ municipalities
+                  // the national cell first: a municipality's own figures decide its fokusmål and
+                  // supervision, and are not to be hidden for another municipality's small cell
+                  min(when(not(col(Cols.SUPPRESSED)),
+                      struct(col(IS_TOTAL).notEqual(col(PHASE).equalTo(NATION_PHASE)), col(Cols.POPULATION), col(KEY)))).as(PICK))
+              .filter(col(HIDDEN_N).equalTo(1).and(col(PICK).isNotNull()));
+      // Only the relations of the first phase that has any are settled in a round, so that a
+      // national cell is not hidden for a recoverable municipal one that the municipal round
+      // is about to hide anyway.
+      Dataset<Row> next =
+          open.join(broadcast(open.agg(min(col(PHASE)).as(FIRST_PHASE))), col(PHASE).equalTo(col(FIRST_PHASE)))
               .select(col(PICK + "." + KEY).as(KEY))
               .distinct()
               .localCheckpoint();
@@ -125,7 +137,8 @@ public final class Shares {
 
   // Scratch columns of the suppression.
   private static final String KEY = "_cell_key", REL = "_relation", IS_TOTAL = "_is_total",
-      HIDDEN_N = "_hidden", PICK = "_pick", NATION = "N";
+      HIDDEN_N = "_hidden", PICK = "_pick", NATION = "N", PHASE = "_phase", FIRST_PHASE = "_first_phase";
+  private static final int NATION_PHASE = 2;
 
   private static Column cellKey() {
     return concat_ws("|", col(Cols.MONTH).cast("string"), coalesce(col(Cols.MUNICIPALITY_CODE).cast("string"), lit(NATION)),
@@ -150,19 +163,17 @@ public final class Shares {
     Column byGroups = concat_ws("|", scope, lit("groups"));
     Column byBenefits = concat_ws("|", scope, lit("benefits"));
     Column inGroup = concat_ws("|", scope, lit("group"), when(isGroup, col(Cols.BREAKDOWN_VALUE)).otherwise(group));
+    // Phases: 1 within a municipality, 2 nation = Σ municipalities, 3 within the nation.
+    Column withinPhase = when(municipal, lit(1)).otherwise(lit(3));
     Column within =
-        when(isAll, array(rel(byGroups, true), rel(byBenefits, true)))
-            .when(isGroup, array(rel(byGroups, false), rel(inGroup, true)))
-            .otherwise(array(rel(byBenefits, false), rel(inGroup, false)));
-    return concat(within, array(rel(nation, not(municipal))));
+        when(isAll, array(rel(byGroups, lit(true), withinPhase), rel(byBenefits, lit(true), withinPhase)))
+            .when(isGroup, array(rel(byGroups, lit(false), withinPhase), rel(inGroup, lit(true), withinPhase)))
+            .otherwise(array(rel(byBenefits, lit(false), withinPhase), rel(inGroup, lit(false), withinPhase)));
+    return concat(within, array(rel(nation, not(municipal), lit(NATION_PHASE))));
   }
 
-  private static Column rel(Column id, boolean total) {
-    return rel(id, lit(total));
-  }
-
-  private static Column rel(Column id, Column total) {
-    return struct(id.as("id"), total.as("total"));
+  private static Column rel(Column id, Column total, Column phase) {
+    return struct(id.as("id"), total.as("total"), phase.as("phase"));
   }
 
   /**

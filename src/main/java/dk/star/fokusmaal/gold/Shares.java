@@ -139,6 +139,8 @@ public final class Shares {
   private static final String KEY = "_cell_key", REL = "_relation", IS_TOTAL = "_is_total",
       HIDDEN_N = "_hidden", PICK = "_pick", NATION = "N", PHASE = "_phase", FIRST_PHASE = "_first_phase";
   private static final int NATION_PHASE = 2;
+  private static final String S_MONTH = "_s_month", S_MUNI = "_s_municipality", S_BD = "_s_breakdown",
+      S_VALUE = "_s_value", S_HIDDEN = "_s_suppressed";
 
   private static Column cellKey() {
     return concat_ws("|", col(Cols.MONTH).cast("string"), coalesce(col(Cols.MUNICIPALITY_CODE).cast("string"), lit(NATION)),
@@ -156,7 +158,7 @@ public final class Shares {
         groupOf.add(lit(b.group().name()));
       }
     }
-    Column group = element_at(map(groupOf.toArray(Column[]::new)), col(Cols.BREAKDOWN_VALUE));
+    Column group = try_element_at(map(groupOf.toArray(Column[]::new)), col(Cols.BREAKDOWN_VALUE));
     Column isAll = col(Cols.BREAKDOWN).equalTo(Cols.ALL);
     Column isGroup = col(Cols.BREAKDOWN).equalTo(Cols.BY_BENEFIT_GROUP);
     Column municipal = col(Cols.MUNICIPALITY_CODE).isNotNull();
@@ -186,14 +188,20 @@ public final class Shares {
   public static Dataset<Row> shares(Dataset<Row> counts, Dataset<Row> suppression, Rules rules) {
     Column suppressed = col(Cols.SUPPRESSED);
     Column pop = col(Cols.POPULATION).cast(DataTypes.DoubleType);
+    // The suppression's columns renamed: it shares lineage (and column ids) with the counts.
+    Dataset<Row> hidden =
+        suppression.select(
+            col(Cols.MONTH).as(S_MONTH), col(Cols.MUNICIPALITY_CODE).as(S_MUNI), col(Cols.BREAKDOWN).as(S_BD),
+            col(Cols.BREAKDOWN_VALUE).as(S_VALUE), col(Cols.SUPPRESSED).as(S_HIDDEN));
     Column sameCell =
-        counts.col(Cols.MONTH).equalTo(suppression.col(Cols.MONTH))
-            .and(counts.col(Cols.MUNICIPALITY_CODE).eqNullSafe(suppression.col(Cols.MUNICIPALITY_CODE)))
-            .and(counts.col(Cols.BREAKDOWN).equalTo(suppression.col(Cols.BREAKDOWN)))
-            .and(counts.col(Cols.BREAKDOWN_VALUE).equalTo(suppression.col(Cols.BREAKDOWN_VALUE)));
+        col(Cols.MONTH).equalTo(col(S_MONTH))
+            .and(col(Cols.MUNICIPALITY_CODE).eqNullSafe(col(S_MUNI)))
+            .and(col(Cols.BREAKDOWN).equalTo(col(S_BD)))
+            .and(col(Cols.BREAKDOWN_VALUE).equalTo(col(S_VALUE)));
     Dataset<Row> flagged =
-        counts.join(suppression, sameCell, "left")
-            .select(counts.col("*"), coalesce(suppression.col(Cols.SUPPRESSED), lit(true)).as(Cols.SUPPRESSED));
+        counts.join(hidden, sameCell, "left")
+            .withColumn(Cols.SUPPRESSED, coalesce(col(S_HIDDEN), lit(true)))
+            .drop(S_MONTH, S_MUNI, S_BD, S_VALUE, S_HIDDEN);
     return flagged
         .withColumn(Cols.PASSIVE_CONVERSATIONS_PCT,
             when(not(suppressed), col(Cols.PASSIVE_CONVERSATIONS).multiply(100.0).divide(pop)))

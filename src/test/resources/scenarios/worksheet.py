@@ -291,10 +291,57 @@ for m in ALL_MONTHS:
                 c[2] += po
 
 
-def share(c):
+# ---- suppression: primary (population below MIN_POP) and secondary (SPEC §8, issue 11) --------
+# Populations are published, so a hidden count is recoverable wherever it is the only hidden cell
+# of an additive relation: per month, in each municipality and nationally ALL = sum of groups,
+# ALL = sum of benefits, group = sum of its benefits (phase 1 municipal, 3 national), and
+# nation = sum of municipalities per breakdown cell (phase 2). While some relation has exactly one
+# hidden cell, hide its smallest published part (population, then key; the total only when no part
+# is left; for nation = sum of municipalities the national cell first); each round settles the open relations of the first phase that has any.
+def cell_key(k):
+    m, muni, bd, val = k
+    return "|".join([month_date(m), "N" if muni is None else str(muni), bd, val])
+
+
+hidden = {k: c[0] < MIN_POP for k, c in counts.items()}
+relations = []  # (phase, [(key, is_total)])
+scopes = {}
+for k in counts:
+    scopes.setdefault((k[0], k[1]), []).append(k)
+for (m, where), cells in scopes.items():
+    phase = 3 if where is None else 1
+    all_ = (m, where, "ALL", "ALL")
+    groups = [k for k in cells if k[2] == "BENEFIT_GROUP"]
+    benefits = [k for k in cells if k[2] == "BENEFIT"]
+    relations.append((phase, [(all_, True)] + [(k, False) for k in groups]))
+    relations.append((phase, [(all_, True)] + [(k, False) for k in benefits]))
+    for g in groups:
+        relations.append((phase, [(g, True)] + [(k, False) for k in benefits if GROUP[k[3]] == g[3]]))
+for k in counts:
+    if k[1] is None:
+        parts = [p for p in counts if p[1] is not None and (p[0], p[2], p[3]) == (k[0], k[2], k[3])]
+        relations.append((2, [(k, True)] + [(p, False) for p in parts]))
+while True:
+    open_ = []
+    for phase, members in relations:
+        if sum(hidden[k] for k, _ in members) != 1:
+            continue
+        # parts first, the smallest; for nation = sum of municipalities the national cell first
+        shown_ = [((not t) if phase == 2 else t, counts[k][0], cell_key(k), k) for k, t in members if not hidden[k]]
+        if shown_:
+            open_.append((phase, min(shown_)[3]))
+    if not open_:
+        break
+    first = min(p for p, _ in open_)
+    for p, k in open_:
+        if p == first:
+            hidden[k] = True
+
+
+def share(c, k):
     """(passive_conv, pct, passive_offers, pct, suppressed) of a cell."""
     pop, pc, po = c
-    if pop < MIN_POP:
+    if hidden[k]:
         return None, None, None, None, True
     return pc, pc * 100.0 / pop, po, po * 100.0 / pop, False
 
@@ -308,7 +355,7 @@ monthly, national = [], []
 for (m, muni, bd, val), c in counts.items():
     if m not in BUILT or not shown(m, bd):
         continue
-    pc, pcp, po, pop_, sup = share(c)
+    pc, pcp, po, pop_, sup = share(c, (m, muni, bd, val))
     if muni is None:
         national.append((month_date(m), bd, val, c[0], pc, pcp, po, pop_, sup, covid(m)))
     else:
@@ -328,7 +375,7 @@ def average(muni, m):
         c = counts.get((k, muni, "ALL", "ALL"))
         if c is None:
             continue
-        _, pcp, _, pop_, sup = share(c)
+        _, pcp, _, pop_, sup = share(c, (k, muni, "ALL", "ALL"))
         if sup:
             continue
         conv.append(pcp)

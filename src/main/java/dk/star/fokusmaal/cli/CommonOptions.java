@@ -48,7 +48,7 @@ public final class CommonOptions {
   }
 
   public Lake lake(Settings s) {
-    return new Lake(s.get(Settings.LAKE));
+    return new Lake(s.get(Settings.LAKE), s.get(Lake.RESTRICTED_SETTING, null));
   }
 
   /**

@@ -25,6 +25,7 @@ import picocli.CommandLine;
       StatusCommand.class,
       CompareCommand.class,
       MonthlyCommand.class,
+      WorklistCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

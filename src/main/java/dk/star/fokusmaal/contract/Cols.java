@@ -124,6 +124,22 @@ public final class Cols {
   public static final String CONVERSATION_GOAL_CHANGED = "conversation_goal_changed";
   public static final String OFFER_GOAL_CHANGED = "offer_goal_changed";
 
+  // Restricted: the job centres' worklist (SPEC §8.7)
+  public static final String IN_POPULATION = "in_population";
+  public static final String COUNTS_FROM = "counts_from";
+  public static final String SENIORITY_MONTHS = "seniority_months";
+  /** Conversations still needed by the end of the k-th month after the list's month: prefix + k. */
+  public static final String CONVERSATIONS_NEEDED_PREFIX = "conversations_needed_";
+  public static final String CONVERSATIONS_NEEDED_1 = CONVERSATIONS_NEEDED_PREFIX + 1;
+  public static final String CONVERSATIONS_NEEDED_2 = CONVERSATIONS_NEEDED_PREFIX + 2;
+  public static final String CONVERSATIONS_NEEDED_3 = CONVERSATIONS_NEEDED_PREFIX + 3;
+  public static final String CONVERSATION_DUE_DATES = "conversation_due_dates";
+  public static final String OFFER_DROPS_OUT = "offer_drops_out";
+  public static final String HOURS_BELOW_THRESHOLD_FROM = "hours_below_threshold_from";
+  public static final String OFFER_DUE = "offer_due";
+  public static final String NEXT_DUE = "next_due";
+  public static final String PRIORITY = "priority";
+
   // Breakdown values
   public static final String ALL = "ALL";
   public static final String BY_BENEFIT_GROUP = "BENEFIT_GROUP";

@@ -4,6 +4,9 @@ import static org.apache.spark.sql.functions.*;
 
 import dk.star.fokusmaal.contract.Cols;
 import dk.star.fokusmaal.contract.ReferenceTables;
+import dk.star.fokusmaal.reference.Benefit;
+import java.util.ArrayList;
+import java.util.List;
 import dk.star.fokusmaal.rules.Months;
 import dk.star.fokusmaal.rules.Rules;
 import dk.star.fokusmaal.rules.RulesTable;
@@ -60,30 +63,163 @@ public final class Shares {
   }
 
   /**
-   * Percentages (0–100, unrounded), small-cell suppression and the COVID flag. A cell whose
-   * population is below the year's {@code suppression.min_population} (1–4 persons by default)
-   * has its passive counts and percentages set to null and {@code suppressed = true}; its
-   * population stays visible.
+   * Which cells of the month's municipal and national tables are suppressed (SPEC §8 "Small
+   * cells"), with the cell's {@code month, municipality_code} (null for a national cell), {@code
+   * breakdown, breakdown_value} and {@code suppressed}:
+   *
+   * <ol>
+   *   <li><b>Primary</b>: a cell whose population is below the year's {@code
+   *       suppression.min_population} (1–4 persons by default; never below 3).
+   *   <li><b>Secondary</b>: populations are published, so a hidden count can be recovered by
+   *       subtraction wherever it is the only hidden cell of an additive relation. The relations,
+   *       per month: in each municipality and nationally, ALL = Σ benefit groups, ALL = Σ
+   *       benefits, and each benefit group = Σ its benefits; and for each breakdown cell, the
+   *       nation = Σ municipalities. While some relation has exactly one hidden cell, its
+   *       smallest published part (by population, then by key) is hidden too — the total only
+   *       when no part is left; for nation = Σ municipalities the national cell is hidden first,
+   *       so that a municipality's own figures (which decide its fokusmål and supervision) are
+   *       not hidden for another municipality's small cell — repeated until no relation has exactly one hidden cell. Each
+   *       round settles the open relations of the first phase that has any: within the
+   *       municipalities, then nation = Σ municipalities, then within the nation.
+   * </ol>
+   *
+   * The repetition is a handful of Spark jobs over the cells (about 1,800 per month), each
+   * checking whether anything changed; it ends because every round hides at least one more cell.
    */
-  public static Dataset<Row> shares(Dataset<Row> counts, Rules rules) {
-    Column suppressed = col(Cols.POPULATION).lt(col(RulesTable.MIN_POPULATION));
+  public static Dataset<Row> suppression(Dataset<Row> municipalCounts, Rules rules) {
+    Dataset<Row> cells =
+        RulesTable.drop(
+            RulesTable.join(
+                    municipalCounts.select(col(Cols.MONTH), col(Cols.MUNICIPALITY_CODE), col(Cols.BREAKDOWN),
+                            col(Cols.BREAKDOWN_VALUE), col(Cols.POPULATION))
+                        .unionByName(nationalCounts(municipalCounts)
+                            .select(col(Cols.MONTH), lit(null).cast(DataTypes.IntegerType).as(Cols.MUNICIPALITY_CODE),
+                                col(Cols.BREAKDOWN), col(Cols.BREAKDOWN_VALUE), col(Cols.POPULATION))),
+                    col(Cols.MONTH), rules)
+                .withColumn(Cols.SUPPRESSED, col(Cols.POPULATION).lt(col(RulesTable.MIN_POPULATION))))
+            .withColumn(KEY, cellKey())
+            .localCheckpoint();
+    Dataset<Row> members =
+        cells.select(col(KEY), col(Cols.POPULATION), explode(relations()).as(REL))
+            .select(col(KEY), col(Cols.POPULATION), col(REL + ".id").as(REL), col(REL + ".total").as(IS_TOTAL),
+                col(REL + ".phase").as(PHASE))
+            .localCheckpoint();
+    Dataset<Row> hidden = cells.select(col(KEY), col(Cols.SUPPRESSED));
+    for (int round = 1; ; round++) {
+      Dataset<Row> open =
+          members.join(hidden, KEY)
+              .groupBy(col(REL), col(PHASE))
+              .agg(
+                  sum(when(col(Cols.SUPPRESSED), 1).otherwise(0)).as(HIDDEN_N),
+                  // parts before the total, the smallest first; but for nation = Σ municipalities
+                  // the national cell first: a municipality's own figures decide its fokusmål and
+                  // supervision, and are not to be hidden for another municipality's small cell
+                  min(when(not(col(Cols.SUPPRESSED)),
+                      struct(col(IS_TOTAL).notEqual(col(PHASE).equalTo(NATION_PHASE)), col(Cols.POPULATION), col(KEY)))).as(PICK))
+              .filter(col(HIDDEN_N).equalTo(1).and(col(PICK).isNotNull()));
+      // Only the relations of the first phase that has any are settled in a round, so that a
+      // national cell is not hidden for a recoverable municipal one that the municipal round
+      // is about to hide anyway.
+      Dataset<Row> next =
+          open.join(broadcast(open.agg(min(col(PHASE)).as(FIRST_PHASE))), col(PHASE).equalTo(col(FIRST_PHASE)))
+              .select(col(PICK + "." + KEY).as(KEY))
+              .distinct()
+              .localCheckpoint();
+      if (next.isEmpty()) break;
+      if (round > 1000) throw new IllegalStateException("secondary suppression did not settle");
+      hidden =
+          hidden.join(next.withColumn(PICK, lit(true)), new String[] {KEY}, "left")
+              .select(col(KEY), col(Cols.SUPPRESSED).or(coalesce(col(PICK), lit(false))).as(Cols.SUPPRESSED))
+              .localCheckpoint();
+    }
+    return cells.drop(Cols.SUPPRESSED).join(hidden, KEY).drop(KEY, Cols.POPULATION);
+  }
+
+  // Scratch columns of the suppression.
+  private static final String KEY = "_cell_key", REL = "_relation", IS_TOTAL = "_is_total",
+      HIDDEN_N = "_hidden", PICK = "_pick", NATION = "N", PHASE = "_phase", FIRST_PHASE = "_first_phase";
+  private static final int NATION_PHASE = 2;
+  private static final String S_MONTH = "_s_month", S_MUNI = "_s_municipality", S_BD = "_s_breakdown",
+      S_VALUE = "_s_value", S_HIDDEN = "_s_suppressed";
+
+  private static Column cellKey() {
+    return concat_ws("|", col(Cols.MONTH).cast("string"), coalesce(col(Cols.MUNICIPALITY_CODE).cast("string"), lit(NATION)),
+        col(Cols.BREAKDOWN), col(Cols.BREAKDOWN_VALUE));
+  }
+
+  /** The additive relations a cell takes part in: {@code array<struct<id string, total boolean>>}. */
+  private static Column relations() {
+    Column scope = concat_ws("|", col(Cols.MONTH).cast("string"), coalesce(col(Cols.MUNICIPALITY_CODE).cast("string"), lit(NATION)));
+    Column nation = concat_ws("|", col(Cols.MONTH).cast("string"), lit(NATION), col(Cols.BREAKDOWN), col(Cols.BREAKDOWN_VALUE), lit("municipalities"));
+    List<Column> groupOf = new ArrayList<>();
+    for (Benefit b : Benefit.values()) {
+      if (b.inScope()) {
+        groupOf.add(lit(b.code()));
+        groupOf.add(lit(b.group().name()));
+      }
+    }
+    Column group = try_element_at(map(groupOf.toArray(Column[]::new)), col(Cols.BREAKDOWN_VALUE));
+    Column isAll = col(Cols.BREAKDOWN).equalTo(Cols.ALL);
+    Column isGroup = col(Cols.BREAKDOWN).equalTo(Cols.BY_BENEFIT_GROUP);
+    Column municipal = col(Cols.MUNICIPALITY_CODE).isNotNull();
+    Column byGroups = concat_ws("|", scope, lit("groups"));
+    Column byBenefits = concat_ws("|", scope, lit("benefits"));
+    Column inGroup = concat_ws("|", scope, lit("group"), when(isGroup, col(Cols.BREAKDOWN_VALUE)).otherwise(group));
+    // Phases: 1 within a municipality, 2 nation = Σ municipalities, 3 within the nation.
+    Column withinPhase = when(municipal, lit(1)).otherwise(lit(3));
+    Column within =
+        when(isAll, array(rel(byGroups, lit(true), withinPhase), rel(byBenefits, lit(true), withinPhase)))
+            .when(isGroup, array(rel(byGroups, lit(false), withinPhase), rel(inGroup, lit(true), withinPhase)))
+            .otherwise(array(rel(byBenefits, lit(false), withinPhase), rel(inGroup, lit(false), withinPhase)));
+    return concat(within, array(rel(nation, not(municipal), lit(NATION_PHASE))));
+  }
+
+  private static Column rel(Column id, Column total, Column phase) {
+    return struct(id.as("id"), total.as("total"), phase.as("phase"));
+  }
+
+  /**
+   * Percentages (0–100, unrounded), small-cell suppression and the COVID flag. A cell marked
+   * {@code suppressed} by {@link #suppression} has its passive counts and percentages set to
+   * null; its population stays visible.
+   *
+   * @param suppression {@link #suppression} of the same months
+   */
+  public static Dataset<Row> shares(Dataset<Row> counts, Dataset<Row> suppression, Rules rules) {
+    Column suppressed = col(Cols.SUPPRESSED);
     Column pop = col(Cols.POPULATION).cast(DataTypes.DoubleType);
-    Dataset<Row> withRules = RulesTable.join(counts, col(Cols.MONTH), rules);
-    return RulesTable.drop(
-        withRules
-            .withColumn(Cols.SUPPRESSED, suppressed)
-            .withColumn(Cols.PASSIVE_CONVERSATIONS_PCT,
-                when(not(suppressed), col(Cols.PASSIVE_CONVERSATIONS).multiply(100.0).divide(pop)))
-            .withColumn(Cols.PASSIVE_OFFERS_PCT,
-                when(not(suppressed), col(Cols.PASSIVE_OFFERS).multiply(100.0).divide(pop)))
-            .withColumn(Cols.PASSIVE_CONVERSATIONS, when(not(suppressed), col(Cols.PASSIVE_CONVERSATIONS)))
-            .withColumn(Cols.PASSIVE_OFFERS, when(not(suppressed), col(Cols.PASSIVE_OFFERS)))
-            .withColumn(Cols.COVID_FLAG, Months.covidFlag(col(Cols.MONTH), rules)));
+    // The suppression's columns renamed: it shares lineage (and column ids) with the counts.
+    Dataset<Row> hidden =
+        suppression.select(
+            col(Cols.MONTH).as(S_MONTH), col(Cols.MUNICIPALITY_CODE).as(S_MUNI), col(Cols.BREAKDOWN).as(S_BD),
+            col(Cols.BREAKDOWN_VALUE).as(S_VALUE), col(Cols.SUPPRESSED).as(S_HIDDEN));
+    Column sameCell =
+        col(Cols.MONTH).equalTo(col(S_MONTH))
+            .and(col(Cols.MUNICIPALITY_CODE).eqNullSafe(col(S_MUNI)))
+            .and(col(Cols.BREAKDOWN).equalTo(col(S_BD)))
+            .and(col(Cols.BREAKDOWN_VALUE).equalTo(col(S_VALUE)));
+    Dataset<Row> flagged =
+        counts.join(hidden, sameCell, "left")
+            .withColumn(Cols.SUPPRESSED, coalesce(col(S_HIDDEN), lit(true)))
+            .drop(S_MONTH, S_MUNI, S_BD, S_VALUE, S_HIDDEN);
+    return flagged
+        .withColumn(Cols.PASSIVE_CONVERSATIONS_PCT,
+            when(not(suppressed), col(Cols.PASSIVE_CONVERSATIONS).multiply(100.0).divide(pop)))
+        .withColumn(Cols.PASSIVE_OFFERS_PCT,
+            when(not(suppressed), col(Cols.PASSIVE_OFFERS).multiply(100.0).divide(pop)))
+        .withColumn(Cols.PASSIVE_CONVERSATIONS, when(not(suppressed), col(Cols.PASSIVE_CONVERSATIONS)))
+        .withColumn(Cols.PASSIVE_OFFERS, when(not(suppressed), col(Cols.PASSIVE_OFFERS)))
+        .withColumn(Cols.COVID_FLAG, Months.covidFlag(col(Cols.MONTH), rules));
   }
 
   /** {@code gold.focus_goal_monthly} rows (without run_id): municipal shares with names and regions. */
   public static Dataset<Row> municipal(Dataset<Row> municipalCounts, Rules rules) {
-    return ReferenceTables.withNames(shares(municipalCounts, rules), Cols.MUNICIPALITY_NAME, Cols.REGION_NAME)
+    return municipal(municipalCounts, suppression(municipalCounts, rules), rules);
+  }
+
+  /** As {@link #municipal(Dataset, Rules)}, with the suppression already decided. */
+  public static Dataset<Row> municipal(Dataset<Row> municipalCounts, Dataset<Row> suppression, Rules rules) {
+    return ReferenceTables.withNames(shares(municipalCounts, suppression, rules), Cols.MUNICIPALITY_NAME, Cols.REGION_NAME)
         .select(
             col(Cols.MONTH), col(Cols.MUNICIPALITY_CODE), col(Cols.MUNICIPALITY_NAME), col(Cols.REGION_NAME),
             col(Cols.BREAKDOWN), col(Cols.BREAKDOWN_VALUE), col(Cols.POPULATION),
@@ -94,7 +230,14 @@ public final class Shares {
 
   /** {@code gold.focus_goal_national_monthly} rows (without run_id). */
   public static Dataset<Row> national(Dataset<Row> municipalCounts, Rules rules) {
-    return shares(nationalCounts(municipalCounts), rules)
+    return national(municipalCounts, suppression(municipalCounts, rules), rules);
+  }
+
+  /** As {@link #national(Dataset, Rules)}, with the suppression already decided. */
+  public static Dataset<Row> national(Dataset<Row> municipalCounts, Dataset<Row> suppression, Rules rules) {
+    return shares(
+            nationalCounts(municipalCounts).withColumn(Cols.MUNICIPALITY_CODE, lit(null).cast(DataTypes.IntegerType)),
+            suppression, rules)
         .select(
             col(Cols.MONTH), col(Cols.BREAKDOWN), col(Cols.BREAKDOWN_VALUE), col(Cols.POPULATION),
             col(Cols.PASSIVE_CONVERSATIONS), col(Cols.PASSIVE_CONVERSATIONS_PCT),

@@ -9,12 +9,21 @@ public final class Catalog {
   private Catalog() {}
 
   /**
-   * Registers every Delta table under the lake in the session catalog as {@code zone.table}, so
-   * that {@code SELECT * FROM gold.focus_goal_monthly} works in every session and over JDBC.
+   * Registers every Delta table of the served zones ({@link Lake#SERVED_ZONES}: never the
+   * restricted zone) in the session catalog as {@code zone.table}, so that {@code SELECT * FROM
+   * gold.focus_goal_monthly} works in every session and over JDBC.
    */
   public static Map<String, String> register(SparkSession spark, Lake lake) {
+    return register(spark, lake, Lake.SERVED_ZONES);
+  }
+
+  /** Registers the Delta tables of {@code zones} (the restricted zone is refused). */
+  public static Map<String, String> register(SparkSession spark, Lake lake, String... zones) {
     Map<String, String> registered = new LinkedHashMap<>();
-    for (String zone : Lake.TABLE_ZONES) {
+    for (String zone : zones) {
+      if (Lake.RESTRICTED.equals(zone)) {
+        throw new IllegalArgumentException("the restricted zone is never registered in a catalog");
+      }
       String zonePath = lake.root() + "/" + zone;
       for (String name : DeltaIO.listDirs(spark, zonePath)) {
         String path = zonePath + "/" + name;

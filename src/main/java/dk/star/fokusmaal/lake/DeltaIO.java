@@ -183,4 +183,36 @@ public final class DeltaIO {
     out.sort(String::compareTo);
     return out;
   }
+
+  /** Owner-only permissions: folders rwx------, files rw-------. */
+  public static final org.apache.hadoop.fs.permission.FsPermission OWNER_ONLY_DIR =
+      new org.apache.hadoop.fs.permission.FsPermission((short) 0700);
+  public static final org.apache.hadoop.fs.permission.FsPermission OWNER_ONLY_FILE =
+      new org.apache.hadoop.fs.permission.FsPermission((short) 0600);
+
+  /**
+   * Makes {@code root} (created if missing) and everything under it readable by its owner only:
+   * the restricted zone's root folder is rwx------ before anything is written into it (so no
+   * other user can even list it), and every folder and file a write left there is then narrowed
+   * as well, whatever the file system's default umask.
+   */
+  public static void ownerOnly(SparkSession spark, String root) {
+    try {
+      Path p = new Path(root);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) fs.mkdirs(p, OWNER_ONLY_DIR);
+      narrow(fs, fs.getFileStatus(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot restrict " + root + " to its owner: " + e.getMessage(), e);
+    }
+  }
+
+  private static void narrow(FileSystem fs, FileStatus s) throws IOException {
+    if (s.isDirectory()) {
+      if (!s.getPermission().equals(OWNER_ONLY_DIR)) fs.setPermission(s.getPath(), OWNER_ONLY_DIR);
+      for (FileStatus c : fs.listStatus(s.getPath())) narrow(fs, c);
+    } else if (!s.getPermission().equals(OWNER_ONLY_FILE)) {
+      fs.setPermission(s.getPath(), OWNER_ONLY_FILE);
+    }
+  }
 }

@@ -73,7 +73,7 @@ public final class Tables {
 
   public static final TableSpec ACTIVITY_MONTH =
       new TableSpec.Builder(Lake.SILVER, "activity_month", MONTH)
-          .col(PERSON_ID, "Pseudonymised person (persons ever in the population only)")
+          .col(PERSON_ID, "Pseudonymised person (persons with an in-scope benefit period only)")
           .col(MONTH, "Calendar month (first day)")
           .col(CONVERSATION_DAYS, "Per conversation type, the days of the month with a held conversation, as a bit mask (bit 0 = day 1)")
           .col(OFFER_KINDS, "OFFER_TYPE/STATUS of every offer in force on some day of the month")
@@ -191,6 +191,35 @@ public final class Tables {
           .col(RUN_ID, RUN)
           .build();
 
+  // ---- restricted (person-level, for the job centres only; own root, never in a catalog) ------
+
+  public static final TableSpec FOLLOWUP_PERSONS =
+      new TableSpec.Builder(Lake.RESTRICTED, "followup_persons", MONTH)
+          .col(MONTH, "Month of the list (first day): activity is known through its last day; the list looks at the next 3 month-ends, assuming nothing new happens")
+          .col(MUNICIPALITY_CODE, "Municipality (job centre) the citizen counts in this month; a job centre gets its own rows only")
+          .col(PRIORITY, "Order to work the list in, 1 first, per month and municipality: passive now first, then by the earliest due date (next_due), then person")
+          .col(PERSON_ID, "Pseudonymised person (restricted: never in gold, never served to BI)")
+          .col(BENEFIT_CODE, "Benefit (ydelse) of the spell that puts, or will put, the citizen in the fokusmål population")
+          .col(BENEFIT_GROUP, "Benefit group (ydelsesgruppe) of that benefit")
+          .col(IN_POPULATION, "True when the citizen is in the fokusmål population of the month; false when the spell reaches 12 months' seniority within the next 3 months")
+          .col(COUNTS_FROM, "First month (first day) the citizen counts in the fokusmål population: the month itself, or the month 12 months' seniority is expected (fleur: assuming full-time unemployment from now)")
+          .col(SENIORITY_MONTHS, "Benefit seniority at the last day in force in the month, in months: calendar months since the spell started (fleur: accumulated paid unemployment hours / hours of a full-time month)")
+          .col(PASSIVE_CONVERSATIONS_FLAG, passiveConversations("Passive for conversations now (counts in this month's share): ", " in the window"))
+          .col(PASSIVE_OFFERS_FLAG, passiveOffers("Passive for offers now (counts in this month's share): ", " in the window"))
+          .col(CONVERSATIONS_12M, "Held conversations on distinct days in the 12-month window of the month (counted types)")
+          .col(CONVERSATIONS_NEEDED_1, r -> "New conversations to hold by the end of next month (last day) so as not to be passive for conversations then (" + r.describe("conversations.min_count") + " needed in the window); null when the citizen does not count yet")
+          .col(CONVERSATIONS_NEEDED_2, "New conversations to hold, in all, by the end of the second month ahead so as not to be passive for conversations then (includes those of next month); null when the citizen does not count yet")
+          .col(CONVERSATIONS_NEEDED_3, "New conversations to hold, in all, by the end of the third month ahead so as not to be passive for conversations then; null when the citizen does not count yet")
+          .col(CONVERSATION_DUE_DATES, "One date per missing conversation, earliest first: the latest day by which it must be held (the last day of the first month-end that needs it); empty when none is missing")
+          .col(HAS_OFFER_12M, "A counted offer overlaps the 12-month window of the month")
+          .col(OFFER_DROPS_OUT, "First day of the first month whose 12-month window no longer holds the latest counted offer (the person is then passive for offers unless a new offer or enough hours come); null without an offer in the window")
+          .col(ORDINARY_HOURS_12M, "Ordinary (unsubsidised) paid hours in the window of the month, prorated by days, rounded to 2 decimals")
+          .col(HOURS_BELOW_THRESHOLD_FROM, r -> "First day of the first month whose window, without new pay, holds fewer ordinary hours than " + r.describe("offers.min_hours") + " (then passive for offers unless an offer counts); null when the hours are already below it")
+          .col(OFFER_DUE, "Latest day by which a new offer must be in force (or enough hours worked) so as not to be passive for offers: the last day of the first of the next 3 month-ends at which the citizen would be; null when not at risk")
+          .col(NEXT_DUE, "The earliest due date: the first missing conversation's or the offer's, whichever comes first")
+          .col(RUN_ID, RUN)
+          .build();
+
   // ---- meta -----------------------------------------------------------------------------------
 
   public static final TableSpec RUN_LOG =
@@ -231,5 +260,5 @@ public final class Tables {
   /** The tables a build writes, in the order it writes them. */
   public static final List<TableSpec> BUILD_OUTPUTS =
       List.of(BENEFIT_PERIODS, POPULATION_MONTH, ACTIVITY_MONTH, PERSON_MONTH, FOCUS_GOAL_MONTHLY, FOCUS_GOAL_NATIONAL_MONTHLY,
-          FOCUS_GOAL_12M, RESULT_GOAL, SUPERVISION, QUARTERLY_REPORT);
+          FOCUS_GOAL_12M, RESULT_GOAL, SUPERVISION, QUARTERLY_REPORT, FOLLOWUP_PERSONS);
 }

@@ -15,6 +15,8 @@ import dk.star.fokusmaal.rules.Rules;
 import dk.star.fokusmaal.silver.Activity;
 import dk.star.fokusmaal.silver.Coverage;
 import dk.star.fokusmaal.silver.Periods;
+import dk.star.fokusmaal.silver.Population;
+import dk.star.fokusmaal.restricted.Followup;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +85,10 @@ public final class BuildJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> counts = Shares.municipalCounts(measured).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> monthly = Shares.municipal(counts, rules);
-      Dataset<Row> national = Shares.national(counts, rules);
+      // Primary and secondary suppression decided once for the municipal and national tables.
+      Dataset<Row> suppression = Shares.suppression(counts, rules);
+      Dataset<Row> monthly = Shares.municipal(counts, suppression, rules);
+      Dataset<Row> national = Shares.national(counts, suppression, rules);
       ctx.progress().step("population and shares computed", () -> {
         requirePopulation(national, from, to);
         return null;
@@ -97,6 +101,14 @@ public final class BuildJob {
       Dataset<Row> twelve = Averages.twelveMonth(monthly, national, rules, from, to);
       writeMonths(ctx, log, out, twelve, Tables.FOCUS_GOAL_12M, from, to);
       ResultStage.run(ctx, log, out, inputs, Periods.closeOpen(silver.periods(), Months.lastDay(to)), twelve, from, to);
+      // The job centres' worklist, in the restricted zone (its own root, owner-only files).
+      Dataset<Row> candidates =
+          Followup.candidates(
+              measured,
+              Population.spellMonths(Periods.closeOpen(silver.periods(), Months.lastDay(horizon)), rules, from, to),
+              rules, from, to);
+      writeMonths(ctx, log, out, Followup.persons(candidates, silver.activity(), rules, from, to),
+          Tables.FOLLOWUP_PERSONS, from, to);
     } finally {
       counts.unpersist();
       measured.unpersist();

@@ -68,7 +68,7 @@ final class SilverStage {
   /** What silver computed from {@code inputs} under {@code rules} up to {@code horizon} depends on. */
   static String state(Inputs inputs, Rules rules, YearMonth horizon) {
     return inputs.describe(REGISTERS) + ";horizon=" + horizon + ";seniority.months=" + rules.seniorityMonths()
-        + ";fleur.hours_per_month=" + rules.fleurHoursPerMonth().toPlainString();
+        + ";fleur.hours_per_month=" + rules.fleurHoursPerMonth().toPlainString() + ";activity=benefit_periods";
   }
 
   /**
@@ -104,7 +104,9 @@ final class SilverStage {
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.TASS_SPEC), Sources.TASS_SPEC),
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.PLANDATA_SPEC), Sources.PLANDATA_SPEC),
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.EINDKOMST_SPEC), Sources.EINDKOMST_SPEC),
-                population, FIRST, horizon)
+                // everyone with an in-scope benefit period, not only the population: the worklist
+                // needs the activity of those about to reach 12 months' seniority
+                periods, FIRST, horizon)
             .persist(StorageLevel.MEMORY_AND_DISK());
     return new Silver(periods, population, activity, state, true);
   }

@@ -24,6 +24,11 @@ public final class Months {
     return year(date).multiply(12).plus(month(date)).minus(1);
   }
 
+  /** The first day of the month of a month index ({@link #index(Column)} undone). */
+  public static Column dateOf(Column index) {
+    return make_date(floor(index.divide(12)).cast("int"), pmod(index, lit(12)).plus(1).cast("int"), lit(1));
+  }
+
   /** One row per calendar month touched by [start, end]: the first day of each month. */
   public static Column eachMonth(Column start, Column end) {
     return explode(sequence(trunc(start, "MM"), trunc(end, "MM"), expr("INTERVAL 1 MONTH")));

@@ -191,6 +191,9 @@ public final class Rules {
     return v.trim();
   }
 
+  /** The lowest {@code suppression.min_population} allowed (SPEC §8: no cell of 1–2 persons is ever published). */
+  public static final int MIN_SUPPRESSION = 3;
+
   /** The keys a year's file may hold; any other key (a typing error in a file or a --rule) fails. */
   public static final Set<String> YEAR_KEYS =
       Set.of(
@@ -209,6 +212,14 @@ public final class Rules {
       for (String s : list(p.getProperty("exempt_months", ""))) exempt.add(YearMonth.parse(s));
       Map<String, String> values = new TreeMap<>();
       for (String k : p.stringPropertyNames()) values.put(k, p.getProperty(k).trim());
+      int suppressBelow = Integer.parseInt(p.getProperty("suppression.min_population", "5").trim());
+      // Disclosure control: a published cell of one or two persons identifies them; no file or
+      // --rule may open that.
+      if (suppressBelow < MIN_SUPPRESSION) {
+        throw new IllegalArgumentException(
+            "suppression.min_population=" + suppressBelow + " is below " + MIN_SUPPRESSION
+                + ": cells of 1 or 2 persons are always suppressed");
+      }
       return new RuleSet(
           year,
           need(p, "rule_version", f),
@@ -222,7 +233,7 @@ public final class Rules {
           Double.parseDouble(need(p, "offers.threshold_pct", f)),
           GoalStatus.valueOf(need(p, "offers.goal", f)),
           List.copyOf(exempt),
-          Integer.parseInt(p.getProperty("suppression.min_population", "5").trim()),
+          suppressBelow,
           Boolean.parseBoolean(need(p, "supervision.decides", f)),
           status(p.getProperty("supervision.conversations_failed", "NONE").trim()),
           status(p.getProperty("supervision.offers_failed", "NONE").trim()),

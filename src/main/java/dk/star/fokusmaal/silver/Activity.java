@@ -93,9 +93,7 @@ public final class Activity {
       conv = (conv == null ? when(inYear, convOf.apply(y.getValue()[0])) : conv.when(inYear, convOf.apply(y.getValue()[0])));
       offer = (offer == null ? when(inYear, offerOf.apply(y.getValue()[1])) : offer.when(inYear, offerOf.apply(y.getValue()[1])));
     }
-    Column hoursSum =
-        round(
-            coalesce(sum(col(HOURS)).over(last12), lit(0.0)).cast(DataTypes.createDecimalType(38, 10)), 2);
+    Column hoursSum = windowHours(sum(col(HOURS)).over(last12));
 
     List<Column> out = new ArrayList<>();
     for (String c : population.columns()) out.add(col(c));
@@ -110,12 +108,36 @@ public final class Activity {
             .select(out.toArray(Column[]::new));
     return RulesTable.drop(
         RulesTable.join(measured, col(Cols.MONTH), rules)
-            .withColumn(
-                Cols.PASSIVE_CONVERSATIONS_FLAG,
-                col(Cols.CONVERSATIONS_12M).lt(col(RulesTable.MIN_CONVERSATIONS)))
-            .withColumn(
-                Cols.PASSIVE_OFFERS_FLAG,
-                not(col(Cols.HAS_OFFER_12M))
-                    .and(col(Cols.ORDINARY_HOURS_12M).lt(col(RulesTable.MIN_ORDINARY_HOURS).cast(DataTypes.createDecimalType(38, 10))))));
+            .withColumn(Cols.PASSIVE_CONVERSATIONS_FLAG, passiveConversations(col(Cols.CONVERSATIONS_12M)))
+            .withColumn(Cols.PASSIVE_OFFERS_FLAG, passiveOffers(col(Cols.HAS_OFFER_12M), col(Cols.ORDINARY_HOURS_12M))));
+  }
+
+  // The passive rules themselves, on the rules of the month joined by RulesTable.join: the gold
+  // shares and the job centres' worklist (restricted.followup_persons) both use these, so a
+  // worklist's due dates can never disagree with the flags the shares count.
+
+  /** Passive for conversations (§5.7): fewer held conversations in the window than the year's minimum. */
+  public static Column passiveConversations(Column conversations) {
+    return conversations.lt(col(RulesTable.MIN_CONVERSATIONS));
+  }
+
+  /** Held conversations still missing to reach the year's minimum (0 when it is reached). */
+  public static Column conversationsNeeded(Column conversations) {
+    return greatest(lit(0L), col(RulesTable.MIN_CONVERSATIONS).cast(DataTypes.LongType).minus(conversations));
+  }
+
+  /** Passive for offers (§5.7): no counted offer and fewer ordinary hours than the year's threshold. */
+  public static Column passiveOffers(Column hasOffer, Column windowHours) {
+    return not(hasOffer).and(hoursBelowThreshold(windowHours));
+  }
+
+  /** The window's ordinary hours (as {@link #windowHours} gives them) under the year's threshold. */
+  public static Column hoursBelowThreshold(Column windowHours) {
+    return windowHours.lt(col(RulesTable.MIN_ORDINARY_HOURS).cast(DataTypes.createDecimalType(38, 10)));
+  }
+
+  /** A sum of prorated ordinary hours as compared with the threshold (§5.6): rounded to two decimals. */
+  public static Column windowHours(Column sum) {
+    return round(coalesce(sum, lit(0.0)).cast(DataTypes.createDecimalType(38, 10)), 2);
   }
 }

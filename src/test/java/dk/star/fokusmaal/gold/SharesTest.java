@@ -47,10 +47,12 @@ class SharesTest extends SparkTestBase {
             "month date, municipality_code int, municipality_name string, region_name string, breakdown string, breakdown_value string, "
                 + "population long, passive_conversations long, passive_conversations_pct double, passive_offers long, passive_offers_pct double, suppressed boolean, covid_flag boolean",
             row("2022-01", 101, "København", "Region Hovedstaden", "ALL", "ALL", 14L, 5L, 500.0 / 14, 8L, 800.0 / 14, false, true),
-            row("2022-01", 101, "København", "Region Hovedstaden", "BENEFIT_GROUP", "KONTANTHJAELP_MV", 10L, 1L, 10.0, 4L, 40.0, false, true),
+            // secondary suppression: ALL - KONTANTHJAELP_MV would give the hidden SYGEDAGPENGE_MV
+            // cell (and ALL - KONTANTHJAELP the hidden SYGEDAGPENGE), so the other part is hidden too
+            row("2022-01", 101, "København", "Region Hovedstaden", "BENEFIT_GROUP", "KONTANTHJAELP_MV", 10L, null, null, null, null, true, true),
             // a cell of 4 persons: counts and percentages hidden
             row("2022-01", 101, "København", "Region Hovedstaden", "BENEFIT_GROUP", "SYGEDAGPENGE_MV", 4L, null, null, null, null, true, true),
-            row("2022-01", 101, "København", "Region Hovedstaden", "BENEFIT", "KONTANTHJAELP", 10L, 1L, 10.0, 4L, 40.0, false, true),
+            row("2022-01", 101, "København", "Region Hovedstaden", "BENEFIT", "KONTANTHJAELP", 10L, null, null, null, null, true, true),
             row("2022-01", 101, "København", "Region Hovedstaden", "BENEFIT", "SYGEDAGPENGE", 4L, null, null, null, null, true, true),
             // a cell of 5 persons is shown
             row("2022-01", 727, "Odder", "Region Midtjylland", "ALL", "ALL", 5L, 5L, 100.0, 5L, 100.0, false, true),
@@ -68,13 +70,45 @@ class SharesTest extends SparkTestBase {
             "month date, breakdown string, breakdown_value string, population long, passive_conversations long, "
                 + "passive_conversations_pct double, passive_offers long, passive_offers_pct double, suppressed boolean",
             row("2022-01", "ALL", "ALL", 19L, 10L, 1000.0 / 19, 13L, 1300.0 / 19, false),
-            row("2022-01", "BENEFIT_GROUP", "KONTANTHJAELP_MV", 10L, 1L, 10.0, 4L, 40.0, false),
+            // secondary suppression: all of it is København's, whose cell is hidden (the nation
+            // is the sum of its municipalities, and no other municipality is left to hide)
+            row("2022-01", "BENEFIT_GROUP", "KONTANTHJAELP_MV", 10L, null, null, null, null, true),
             row("2022-01", "BENEFIT_GROUP", "SYGEDAGPENGE_MV", 4L, null, null, null, null, true),
             row("2022-01", "BENEFIT_GROUP", "A_DAGPENGE_MV", 5L, 5L, 100.0, 5L, 100.0, false),
-            row("2022-01", "BENEFIT", "KONTANTHJAELP", 10L, 1L, 10.0, 4L, 40.0, false),
+            row("2022-01", "BENEFIT", "KONTANTHJAELP", 10L, null, null, null, null, true),
             row("2022-01", "BENEFIT", "SYGEDAGPENGE", 4L, null, null, null, null, true),
             row("2022-01", "BENEFIT", "A_DAGPENGE", 5L, 5L, 100.0, 5L, 100.0, false));
     Frames.assertSameRows(expected, actual, Cols.BREAKDOWN, Cols.BREAKDOWN_VALUE);
+  }
+
+  @Test
+  void aHiddenMunicipalityIsNotRecoverableFromTheNationalTotal() {
+    List<Object[]> rows = new ArrayList<>();
+    persons(rows, "kbh_", 101, "KONTANTHJAELP", "KONTANTHJAELP_MV", 10, 2, 3);
+    persons(rows, "frb_", 147, "KONTANTHJAELP", "KONTANTHJAELP_MV", 6, 1, 1);
+    persons(rows, "odder_", 727, "KONTANTHJAELP", "KONTANTHJAELP_MV", 3, 3, 3);
+    Dataset<Row> counts = Shares.municipalCounts(Expect.table(session(), MEASURED, rows.toArray(new Object[0][])));
+    Dataset<Row> suppression = Shares.suppression(counts, TestRules.RULES);
+    String ddl = "municipality_code int, breakdown string, breakdown_value string, passive_conversations long, suppressed boolean";
+    // Odder's 3 persons are hidden; the nation (19) minus København (10) minus Frederiksberg (6)
+    // would give them back, so the national cell is hidden too, in every breakdown — not another
+    // municipality's, whose own figures decide its fokusmål
+    Frames.assertSameRows(
+        Expect.table(session(), ddl,
+            row(101, "ALL", "ALL", 2L, false), row(101, "BENEFIT_GROUP", "KONTANTHJAELP_MV", 2L, false),
+            row(101, "BENEFIT", "KONTANTHJAELP", 2L, false),
+            row(147, "ALL", "ALL", 1L, false), row(147, "BENEFIT_GROUP", "KONTANTHJAELP_MV", 1L, false),
+            row(147, "BENEFIT", "KONTANTHJAELP", 1L, false),
+            row(727, "ALL", "ALL", null, true), row(727, "BENEFIT_GROUP", "KONTANTHJAELP_MV", null, true),
+            row(727, "BENEFIT", "KONTANTHJAELP", null, true)),
+        Shares.municipal(counts, suppression, TestRules.RULES),
+        Cols.MUNICIPALITY_CODE, Cols.BREAKDOWN, Cols.BREAKDOWN_VALUE);
+    Frames.assertSameRows(
+        Expect.table(session(), "breakdown string, breakdown_value string, population long, passive_conversations long, suppressed boolean",
+            row("ALL", "ALL", 19L, null, true), row("BENEFIT_GROUP", "KONTANTHJAELP_MV", 19L, null, true),
+            row("BENEFIT", "KONTANTHJAELP", 19L, null, true)),
+        Shares.national(counts, suppression, TestRules.RULES),
+        Cols.BREAKDOWN, Cols.BREAKDOWN_VALUE);
   }
 
   @Test

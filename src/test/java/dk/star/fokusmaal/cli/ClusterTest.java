@@ -107,13 +107,18 @@ class ClusterTest extends SparkTestBase {
     int tables = 0;
     for (TableSpec spec : Tables.BUILD_OUTPUTS) {
       if (!spec.zone().equals(Lake.GOLD)) continue;
+      // The tiny lake has no benchmark delivery: resultatmål and what builds on it are not
+      // computed, on either side. A table written by one run only is a difference.
+      boolean there = DeltaIO.exists(session(), spec.path(local));
+      assertEquals(there, DeltaIO.exists(session(), spec.path(onCluster)), spec.qualifiedName() + " written by one run only");
+      if (!there) continue;
       Dataset<Row> expected = DeltaIO.read(session(), spec.path(local)).drop(Cols.RUN_ID);
       Dataset<Row> actual = DeltaIO.read(session(), spec.path(onCluster)).drop(Cols.RUN_ID);
       assertTrue(!expected.isEmpty(), spec.qualifiedName() + " is empty locally: the comparison would prove nothing");
       Frames.assertSameRows(expected, actual, keyColumns(expected));
       tables++;
     }
-    assertTrue(tables >= 5, "gold tables compared: " + tables);
+    assertTrue(tables >= 3, "gold tables compared: " + tables);
   }
 
   /** The local run: the same deliveries, the same conf/, ingested and built in this JVM. */

@@ -2,6 +2,7 @@ package dk.star.fokusmaal.cli;
 
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.pipeline.Settings;
+import dk.star.fokusmaal.pipeline.Sparks;
 import dk.star.fokusmaal.pipeline.UsageError;
 import dk.star.fokusmaal.rules.Rules;
 import java.nio.file.Path;
@@ -48,7 +49,20 @@ public final class CommonOptions {
   }
 
   public Lake lake(Settings s) {
-    return new Lake(s.get(Settings.LAKE), s.get(Lake.RESTRICTED_SETTING, null));
+    String restricted = s.get(Lake.RESTRICTED_SETTING, null);
+    return new Lake(absolute(s.get(Settings.LAKE), s), restricted == null ? null : absolute(restricted, s));
+  }
+
+  /**
+   * A relative local lake path made absolute against the driver's working folder: on a cluster
+   * the executors run in other folders and would each find another lake. URIs ({@code hdfs://},
+   * {@code s3a://}, {@code file:}) and paths on a non-local default file system stay as given.
+   */
+  static String absolute(String root, Settings s) {
+    if (root.contains(":")) return root;
+    String fs = Sparks.hadoopConf(s).get("fs.defaultFS", "file:///");
+    if (!fs.startsWith("file:")) return root;
+    return Paths.get(root).toAbsolutePath().normalize().toString();
   }
 
   /**

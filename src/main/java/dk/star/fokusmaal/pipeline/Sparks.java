@@ -1,6 +1,10 @@
 package dk.star.fokusmaal.pipeline;
 
 import dk.star.fokusmaal.rules.Months;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -23,9 +27,31 @@ public final class Sparks {
     for (Map.Entry<String, String> e : settings.sparkConf().entrySet()) {
       b = b.config(e.getKey(), e.getValue());
     }
+    String jar = applicationJar(settings.get(Settings.MASTER), settings.sparkConf());
+    if (jar != null) b = b.config("spark.jars", jar);
     SparkSession spark = b.getOrCreate();
     spark.sparkContext().setLogLevel(settings.get("log.level", "WARN"));
     return spark;
+  }
+
+  /**
+   * The jar executors need on a cluster: the one this code runs from, so that {@code jobs/fokusmaal
+   * --master spark://…} (or yarn, k8s://…) ships the project's classes and Delta to the executors
+   * as spark-submit does. None when the master is local (the driver is the executor), when
+   * spark.jars is already given (spark-submit sets it to the application jar, or the environment
+   * names the jars), or when the classes are not in a jar (a build folder).
+   */
+  static String applicationJar(String master, Map<String, String> sparkConf) {
+    if (master == null || master.startsWith("local")) return null;
+    if (sparkConf.containsKey("spark.jars") || System.getProperty("spark.jars") != null) return null;
+    try {
+      CodeSource source = Sparks.class.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) return null;
+      Path p = Path.of(source.getLocation().toURI());
+      return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p.toAbsolutePath().toUri().toString() : null;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

@@ -37,9 +37,14 @@ public final class TinyLake {
    */
   public static Lake landed(SparkSession spark, String name) throws Exception {
     Lake lake = new Lake(SparkTestBase.tmp(name).toString());
-    registers(spark).forEach((source, rows) -> land(lake, source, "d1", rows));
+    landAll(spark, lake);
     ingest(spark, lake);
     return lake;
+  }
+
+  /** Lands the registers as delivery {@code d1} of every source, for an ingest to come. */
+  public static void landAll(SparkSession spark, Lake lake) {
+    registers(spark).forEach((source, rows) -> land(lake, source, "d1", rows));
   }
 
   /** Lands {@code rows} as a new delivery folder of {@code source}. */

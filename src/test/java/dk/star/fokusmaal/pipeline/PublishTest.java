@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,9 +32,39 @@ class PublishTest extends SparkTestBase {
   private static final YearMonth JAN = YearMonth.of(2022, 1);
   private static final YearMonth MAR = YearMonth.of(2022, 3);
 
-  private static void build(Lake lake, YearMonth from, YearMonth to) throws Exception {
+  /** A tiny lake built for January–March once per JVM; each test that changes it works on a copy. */
+  private static Lake built;
+  /** The run log of that build. */
+  private static RunLog builtLog;
+
+  @BeforeAll
+  static void buildOnce() throws Exception {
+    built = TinyLake.create(session(), "published");
+    builtLog = build(built, JAN, MAR);
+  }
+
+  private static RunLog build(Lake lake, YearMonth from, YearMonth to) throws Exception {
     JobContext ctx = TinyLake.context(session(), lake, TestRules.RULES);
-    Runs.run(ctx, "build", Map.of("from", from.toString(), "to", to.toString()), log -> BuildJob.run(ctx, from, to, log));
+    RunLog[] ran = new RunLog[1];
+    Runs.run(ctx, "build", Map.of("from", from.toString(), "to", to.toString()), log -> {
+      ran[0] = log;
+      BuildJob.run(ctx, from, to, log);
+    });
+    return ran[0];
+  }
+
+  /** A copy of the built lake's folder (Delta tables name their files relative to the table). */
+  private static Lake copyOfBuilt(String name) throws Exception {
+    Path from = Path.of(built.root());
+    Path to = tmp(name);
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(target);
+        else Files.copy(f, target);
+      }
+    }
+    return new Lake(to.toString());
   }
 
   private static Status.Report status(Lake lake) {
@@ -42,8 +73,7 @@ class PublishTest extends SparkTestBase {
 
   @Test
   void aBuildKilledBetweenTwoTableCommitsShowsInStatusAndARerunHealsIt() throws Exception {
-    Lake lake = TinyLake.create(session(), "crash");
-    build(lake, JAN, MAR);
+    Lake lake = copyOfBuilt("crash");
     assertTrue(status(lake).consistent(), status(lake).toString());
 
     // A real build process of February–March, killed (SIGKILL) as soon as its first gold table commits.
@@ -88,8 +118,7 @@ class PublishTest extends SparkTestBase {
 
   @Test
   void twoBuildsAtOnceLeaveAStatusThatIsCleanOrSaysWhatToRerun() throws Exception {
-    Lake lake = TinyLake.create(session(), "concurrent");
-    build(lake, JAN, MAR);
+    Lake lake = copyOfBuilt("concurrent");
     CompletableFuture<Void> a = CompletableFuture.runAsync(() -> quietly(() -> build(lake, JAN, MAR)));
     CompletableFuture<Void> b = CompletableFuture.runAsync(() -> quietly(() -> build(lake, YearMonth.of(2022, 2), YearMonth.of(2022, 4))));
     List<Throwable> failures = new ArrayList<>();
@@ -109,13 +138,9 @@ class PublishTest extends SparkTestBase {
 
   @Test
   void aBuildReadsTheBronzeVersionsItRecords() throws Exception {
-    Lake lake = TinyLake.create(session(), "versions");
-    JobContext ctx = TinyLake.context(session(), lake, TestRules.RULES);
-    RunLog log = new RunLog("build", Map.of());
-    BuildJob.run(ctx, JAN, JAN, log);
     // the tiny lake's bronze tables were each written once: version 0, and that is what was read
-    assertEquals(0L, log.inputVersions().get("bronze.tass_conversations"));
-    assertEquals(DeltaIO.version(session(), lake.bronze("tass_conversations")), log.inputVersions().get("bronze.tass_conversations"));
+    assertEquals(0L, builtLog.inputVersions().get("bronze.tass_conversations"));
+    assertEquals(DeltaIO.version(session(), built.bronze("tass_conversations")), builtLog.inputVersions().get("bronze.tass_conversations"));
   }
 
   @Test

@@ -60,6 +60,11 @@ class BuildJobTest extends SparkTestBase {
         .filter("municipality_code = 101 and breakdown = 'ALL'").first();
     assertEquals(4L, feb.<Long>getAs(Cols.PASSIVE_CONVERSATIONS));
 
+    // Silver as the first build left it: a later rebuild of one month must not touch it (issue 9.6)
+    List<TableSpec> silver = List.of(Tables.BENEFIT_PERIODS, Tables.POPULATION_MONTH, Tables.ACTIVITY_MONTH);
+    List<Long> silverVersions = silver.stream().map(t -> DeltaIO.version(session(), t.path(lake))).toList();
+    Dataset<Row> marchPopulation = month(lake, Tables.POPULATION_MONTH, "2022-03-01").localCheckpoint();
+
     // February is rebuilt (e.g. after a late correction): only February's files change.
     RunLog second = new RunLog("build", Map.of());
     BuildJob.run(context(lake, TestRules.RULES), YearMonth.of(2022, 2), YearMonth.of(2022, 2), second);
@@ -71,6 +76,9 @@ class BuildJobTest extends SparkTestBase {
     Frames.assertSameRows(mar, month(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-03-01"));
     assertEquals(janFiles, files(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-01-01"), "January's files untouched");
     assertEquals(marFiles, files(lake, Tables.FOCUS_GOAL_MONTHLY, "2022-03-01"), "March's files untouched");
+    assertEquals(silverVersions, silver.stream().map(t -> DeltaIO.version(session(), t.path(lake))).toList(),
+        "silver is not rewritten by a rebuild of an earlier month");
+    Frames.assertSameRows(marchPopulation, month(lake, Tables.POPULATION_MONTH, "2022-03-01"));
     String userMetadata = DeltaTable.forPath(session(), Tables.FOCUS_GOAL_12M.path(lake)).history(1)
         .select("userMetadata").as(org.apache.spark.sql.Encoders.STRING()).first();
     assertTrue(userMetadata.contains(second.runId()), userMetadata);

@@ -50,7 +50,8 @@ public final class CommonOptions {
 
   public Lake lake(Settings s) {
     String restricted = s.get(Lake.RESTRICTED_SETTING, null);
-    return new Lake(absolute(s.get(Settings.LAKE), s), restricted == null ? null : absolute(restricted, s));
+    // blank (the shipped conf) means <lake>/restricted, never the working folder
+    return new Lake(absolute(s.get(Settings.LAKE), s), restricted == null || restricted.isBlank() ? null : absolute(restricted, s));
   }
 
   /**

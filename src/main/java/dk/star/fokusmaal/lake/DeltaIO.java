@@ -191,17 +191,21 @@ public final class DeltaIO {
       new org.apache.hadoop.fs.permission.FsPermission((short) 0600);
 
   /**
-   * Makes {@code root} (created if missing) and everything under it readable by its owner only:
-   * the restricted zone's root folder is rwx------ before anything is written into it (so no
-   * other user can even list it), and every folder and file a write left there is then narrowed
-   * as well, whatever the file system's default umask.
+   * Makes {@code root} (created if missing) and the folder {@code table} under it readable by
+   * their owner only: the restricted zone's root folder is rwx------ before anything is written
+   * into it (so no other user can even list it), and every folder and file a write left in the
+   * table is then narrowed as well, whatever the file system's default umask.
    */
-  public static void ownerOnly(SparkSession spark, String root) {
+  public static void ownerOnly(SparkSession spark, String root, String table) {
     try {
       Path p = new Path(root);
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(p)) fs.mkdirs(p, OWNER_ONLY_DIR);
-      narrow(fs, fs.getFileStatus(p));
+      // the root folder itself, and the one table written: never a whole tree the root might
+      // (misconfigured) sit above
+      if (!fs.getFileStatus(p).getPermission().equals(OWNER_ONLY_DIR)) fs.setPermission(p, OWNER_ONLY_DIR);
+      Path t = new Path(table);
+      if (fs.exists(t)) narrow(fs, fs.getFileStatus(t));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot restrict " + root + " to its owner: " + e.getMessage(), e);
     }

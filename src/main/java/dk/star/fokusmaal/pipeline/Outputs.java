@@ -22,14 +22,14 @@ final class Outputs {
     String path = spec.path(out);
     boolean restricted = Lake.RESTRICTED.equals(spec.zone());
     // The restricted root is owner-only before the first file lands in it.
-    if (restricted) DeltaIO.ownerOnly(ctx.spark(), out.restrictedRoot());
+    if (restricted) DeltaIO.ownerOnly(ctx.spark(), out.restrictedRoot(), path);
     log.before(spec.qualifiedName(), path, DeltaIO.version(ctx.spark(), path));
     DeltaIO.replaceRange(stamped(ctx, log, rows, spec), path, spec.partitionColumn(), from, to, log.userMetadata());
     long version = DeltaIO.version(ctx.spark(), path);
     long written = DeltaIO.commitOutputRows(ctx.spark(), path, version);
     // a comment sync is a commit of its own only when a rule named in a comment changed
     DeltaIO.syncComments(ctx.spark(), path, spec.comments(ctx.rules()));
-    if (restricted) DeltaIO.ownerOnly(ctx.spark(), out.restrictedRoot());
+    if (restricted) DeltaIO.ownerOnly(ctx.spark(), out.restrictedRoot(), path);
     record(ctx, log, spec.qualifiedName(), DeltaIO.version(ctx.spark(), path), written);
   }
 

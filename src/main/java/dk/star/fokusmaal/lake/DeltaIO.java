@@ -88,7 +88,8 @@ public final class DeltaIO {
    * than overwrite it.
    */
   public static void replaceWhere(
-      Dataset<Row> df, String path, String partitionCol, String predicate, String userMetadata) {
+      Dataset<Row> rows, String path, String partitionCol, String predicate, String userMetadata) {
+    Dataset<Row> df = byPartition(rows, partitionCol);
     if (!exists(df.sparkSession(), path)) {
       DataFrameWriter<Row> w = df.write().format("delta").mode(SaveMode.ErrorIfExists).option("userMetadata", userMetadata);
       (partitionCol == null ? w : w.partitionBy(partitionCol)).save(path);
@@ -150,12 +151,21 @@ public final class DeltaIO {
   /** Replaces the whole table in one atomic commit, partitioned by {@code partitionCol} (or none). */
   public static void overwrite(Dataset<Row> df, String path, String partitionCol, String userMetadata) {
     DataFrameWriter<Row> w =
-        df.write()
+        byPartition(df, partitionCol).write()
             .format("delta")
             .mode(SaveMode.Overwrite)
             .option("overwriteSchema", "true")
             .option("userMetadata", userMetadata);
     (partitionCol == null ? w : w.partitionBy(partitionCol)).save(path);
+  }
+
+  /**
+   * {@code df} with each partition value's rows in one task, so that a write leaves one file per
+   * partition (a month) instead of one per task and partition: hundreds of tiny files per table
+   * otherwise, each a cost to write, to list in the log and to open for every reader.
+   */
+  private static Dataset<Row> byPartition(Dataset<Row> df, String partitionCol) {
+    return partitionCol == null ? df : df.repartition(functions.col(partitionCol));
   }
 
   /** Appends in one atomic commit; new columns (extra landing columns) are added to the schema. */

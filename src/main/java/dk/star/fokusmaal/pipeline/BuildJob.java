@@ -24,7 +24,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The build job: bronze → silver → gold for the measurement months {@code from … to} (SPEC §5,
@@ -80,10 +79,9 @@ public final class BuildJob {
 
     SilverStage.Silver silver = SilverStage.of(ctx, out, inputs, horizon);
     if (ctx.scenario() != null) ctx.progress().say("scenario %s: outputs in %s", ctx.scenario(), out);
-    Dataset<Row> measured =
-        Activity.measure(SilverStage.months(silver.population(), windowFrom, to), silver.activity(), rules, windowFrom, to)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> counts = Shares.municipalCounts(measured).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> measured = Kept.keep(
+        Activity.measure(SilverStage.months(silver.population(), windowFrom, to), silver.activity(), rules, windowFrom, to));
+    Dataset<Row> counts = Kept.keep(Shares.municipalCounts(measured));
     try {
       // Primary and secondary suppression decided once for the municipal and national tables.
       Dataset<Row> suppression = Shares.suppression(counts, rules);
@@ -110,9 +108,8 @@ public final class BuildJob {
       writeMonths(ctx, log, out, Followup.persons(candidates, silver.activity(), rules, from, to),
           Tables.FOLLOWUP_PERSONS, from, to);
     } finally {
-      counts.unpersist();
-      measured.unpersist();
-      silver.unpersist();
+      Kept.release(counts, measured);
+      silver.release();
     }
     if (!Catalog.persistent(spark)) return;
     if (ctx.scenario() == null) Catalog.register(spark, lake);

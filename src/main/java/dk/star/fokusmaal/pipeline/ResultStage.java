@@ -17,7 +17,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The build's second half (SPEC §8.4–8.6): the resultatmål of every benchmark period that ends
@@ -45,10 +44,9 @@ final class ResultStage {
         return;
       }
     }
-    Dataset<Row> ended =
+    Dataset<Row> ended = Kept.keep(
         Corrections.latest(inputs.bronze(spark, lake, Sources.BENCHMARK_SPEC), Sources.BENCHMARK_SPEC)
-            .filter(col(Cols.PERIOD_END).leq(lit(Months.lastDay(to))))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .filter(col(Cols.PERIOD_END).leq(lit(Months.lastDay(to)))));
     // The periods ending in the months built, and the latest one ended before them: the quarterly
     // report of a month looks back to the latest period ended by it. Ranks are per period, so
     // leaving out older periods changes nothing.
@@ -59,11 +57,10 @@ final class ResultStage {
     Dataset<Row> population =
         Corrections.latest(inputs.bronze(spark, lake, Sources.POPULATION_SPEC), Sources.POPULATION_SPEC);
 
-    Dataset<Row> resultGoal =
+    Dataset<Row> resultGoal = Kept.keep(
         ResultGoal.resultGoal(
                 ResultGoal.actualFte(periods, expected, ctx.rules().fleurHoursPerMonth().doubleValue()),
-                expected, population)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+                expected, population));
     try {
       String first = Months.date(from).toString();
       String last = Months.lastDay(to).toString();
@@ -83,8 +80,7 @@ final class ResultStage {
       Dataset<Row> quarterly = QuarterlyReport.report(twelve, resultGoal, ctx.rules());
       Outputs.replace(ctx, log, out, quarterly, Tables.QUARTERLY_REPORT, first, Months.date(to).toString());
     } finally {
-      resultGoal.unpersist();
-      ended.unpersist();
+      Kept.release(resultGoal, ended);
     }
   }
 }

@@ -20,7 +20,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The person-level facts every build month is computed from (SPEC §3 silver): {@code
@@ -56,12 +55,8 @@ final class SilverStage {
    */
   record Silver(
       Dataset<Row> periods, Dataset<Row> population, Dataset<Row> activity, String state, boolean fresh) {
-    void unpersist() {
-      if (fresh) {
-        periods.unpersist();
-        population.unpersist();
-        activity.unpersist();
-      }
+    void release() {
+      if (fresh) Kept.release(periods, population, activity);
     }
   }
 
@@ -90,24 +85,21 @@ final class SilverStage {
       }
     }
     ctx.progress().say("silver is computed from %s", state);
-    Dataset<Row> periods =
+    Dataset<Row> periods = Kept.keep(
         Periods.spelled(
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.FLEUR_SPEC), Sources.FLEUR_SPEC),
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.KMD_SPEC), Sources.KMD_SPEC),
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.MUNICIPAL_SPEC), Sources.MUNICIPAL_SPEC),
-                horizon)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> population =
-        Population.of(periods, ctx.rules(), FIRST, horizon).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> activity =
+                horizon));
+    Dataset<Row> population = Kept.keep(Population.of(periods, ctx.rules(), FIRST, horizon));
+    Dataset<Row> activity = Kept.keep(
         ActivityMonths.of(
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.TASS_SPEC), Sources.TASS_SPEC),
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.PLANDATA_SPEC), Sources.PLANDATA_SPEC),
                 Corrections.latest(inputs.bronze(spark, ctx.lake(), Sources.EINDKOMST_SPEC), Sources.EINDKOMST_SPEC),
                 // everyone with an in-scope benefit period, not only the population: the worklist
                 // needs the activity of those about to reach 12 months' seniority
-                periods, FIRST, horizon)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+                periods, FIRST, horizon));
     return new Silver(periods, population, activity, state, true);
   }
 

@@ -8,7 +8,6 @@ import dk.star.fokusmaal.reference.Benefit;
 import dk.star.fokusmaal.rules.Months;
 import dk.star.fokusmaal.rules.RuleSet;
 import dk.star.fokusmaal.rules.Rules;
-import dk.star.fokusmaal.rules.RulesTable;
 import dk.star.fokusmaal.silver.Activity;
 import dk.star.fokusmaal.silver.ActivityMonths;
 import java.time.YearMonth;
@@ -20,9 +19,12 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * {@code restricted.followup_persons} (SPEC §8.7): the job centre's worklist of a month — the
@@ -52,9 +54,9 @@ public final class Followup {
   private static final String IDX = Months.MONTH_INDEX, IS_CAND = "_is_candidate", CONV_N = "_conv_n_",
       OFFER = "_offer_", HOURS = "_hours", CONV_AT = "_conv_at_", OFFER_AT = "_offer_at_",
       HOURS_AT = "_hours_at_", LAST_OFFER_IDX = "_last_offer_idx_", LAST_OFFER = "_last_offer",
-      COUNTED_FROM = "_counted_from", PASSIVE_CONV_AT = "_passive_conv_at_",
+      PASSIVE_CONV_AT = "_passive_conv_at_",
       PASSIVE_OFFER_AT = "_passive_offer_at_", BELOW_AT = "_below_at_", NEED_MAX = "_need_max",
-      AHEAD_IDX = "_ahead", PICK = "_pick", REACH = "_reach";
+      PICK = "_pick", REACH = "_reach", MIN_CONV_AT = "_min_conversations_at_", MIN_HOURS_AT = "_min_hours_at_";
 
   /** The columns of a candidate: who may belong on the list of a month. */
   public static final String CANDIDATE_DDL =
@@ -192,23 +194,28 @@ public final class Followup {
     sums.add(lastOffer.as(LAST_OFFER));
     Dataset<Row> w = all.select(sums.toArray(Column[]::new)).filter(col(IS_CAND));
 
-    // The rules of each month-end ahead decide; nothing is passive before the person counts.
-    w = w.withColumn(COUNTED_FROM, Months.index(col(Cols.COUNTS_FROM)).minus(col(IDX)));
+    // The rules of each month-end ahead decide; nothing is passive before the person counts. The
+    // minimums of the month-ends m … m+12 come in one join (columns added in one step: a plan
+    // re-analysed per column or per join grows quadratically).
+    w = w.join(broadcast(rulesAhead(w.sparkSession(), rules, from, to)), Cols.MONTH);
+    Column countedFrom = Months.index(col(Cols.COUNTS_FROM)).minus(col(IDX));
+    Map<String, Column> flags = new LinkedHashMap<>();
     for (int k = 0; k <= 12; k++) {
-      w = RulesTable.join(w.withColumn(AHEAD_IDX, add_months(col(Cols.MONTH), k)), col(AHEAD_IDX), rules);
       Column hours = k <= 11 ? col(HOURS_AT + k) : Activity.windowHours(lit(null).cast(DataTypes.DoubleType));
-      w = w.withColumn(BELOW_AT + k, Activity.hoursBelowThreshold(hours));
+      Column minHours = col(MIN_HOURS_AT + k);
+      flags.put(BELOW_AT + k, Activity.hoursBelowThreshold(hours, minHours));
       if (k <= AHEAD) {
-        Column counted = col(COUNTED_FROM).leq(k);
-        w = w.withColumn(PASSIVE_CONV_AT + k, counted.and(Activity.passiveConversations(col(CONV_AT + k))))
-            .withColumn(PASSIVE_OFFER_AT + k, counted.and(Activity.passiveOffers(col(OFFER_AT + k), hours)));
+        Column counted = countedFrom.leq(k);
+        Column minConv = col(MIN_CONV_AT + k);
+        flags.put(PASSIVE_CONV_AT + k, counted.and(Activity.passiveConversations(col(CONV_AT + k), minConv)));
+        flags.put(PASSIVE_OFFER_AT + k, counted.and(Activity.passiveOffers(col(OFFER_AT + k), hours, minHours)));
         if (k >= 1) {
-          w = w.withColumn(Cols.CONVERSATIONS_NEEDED_PREFIX + k,
-              when(counted, Activity.conversationsNeeded(col(CONV_AT + k)).cast(DataTypes.IntegerType)));
+          flags.put(Cols.CONVERSATIONS_NEEDED_PREFIX + k,
+              when(counted, Activity.conversationsNeeded(col(CONV_AT + k), minConv).cast(DataTypes.IntegerType)));
         }
       }
-      w = RulesTable.drop(w).drop(AHEAD_IDX);
     }
+    w = w.withColumns(flags);
 
     Column[] monthEnd = new Column[AHEAD + 1];
     for (int k = 1; k <= AHEAD; k++) monthEnd[k] = last_day(add_months(col(Cols.MONTH), k));
@@ -234,18 +241,20 @@ public final class Followup {
     Column ahead = lit(false);
     for (int k = 1; k <= AHEAD; k++) ahead = ahead.or(col(PASSIVE_CONV_AT + k)).or(col(PASSIVE_OFFER_AT + k));
 
+    Map<String, Column> row = new LinkedHashMap<>();
+    row.put(Cols.CONVERSATIONS_12M, col(CONV_AT + 0));
+    row.put(Cols.PASSIVE_CONVERSATIONS_FLAG, col(Cols.IN_POPULATION).and(col(PASSIVE_CONV_AT + 0)));
+    row.put(Cols.PASSIVE_OFFERS_FLAG, col(Cols.IN_POPULATION).and(col(PASSIVE_OFFER_AT + 0)));
+    row.put(NEED_MAX, greatest(need1, need2, need3));
+    row.put(Cols.HAS_OFFER_12M, col(OFFER_AT + 0));
+    row.put(Cols.ORDINARY_HOURS_12M, col(HOURS_AT + 0));
+    row.put(Cols.OFFER_DROPS_OUT, when(col(OFFER_AT + 0), add_months(Months.dateOf(col(LAST_OFFER)), 12)));
+    row.put(Cols.HOURS_BELOW_THRESHOLD_FROM, when(not(col(BELOW_AT + 0)), hoursBelow));
+    row.put(Cols.OFFER_DUE, offerDue);
     return w
-        .withColumn(Cols.CONVERSATIONS_12M, col(CONV_AT + 0))
-        .withColumn(Cols.PASSIVE_CONVERSATIONS_FLAG, col(Cols.IN_POPULATION).and(col(PASSIVE_CONV_AT + 0)))
-        .withColumn(Cols.PASSIVE_OFFERS_FLAG, col(Cols.IN_POPULATION).and(col(PASSIVE_OFFER_AT + 0)))
+        .withColumns(row)
         .filter(passiveNow.or(ahead))
-        .withColumn(NEED_MAX, greatest(need1, need2, need3))
         .withColumn(Cols.CONVERSATION_DUE_DATES, dueDates)
-        .withColumn(Cols.HAS_OFFER_12M, col(OFFER_AT + 0))
-        .withColumn(Cols.ORDINARY_HOURS_12M, col(HOURS_AT + 0))
-        .withColumn(Cols.OFFER_DROPS_OUT, when(col(OFFER_AT + 0), add_months(Months.dateOf(col(LAST_OFFER)), 12)))
-        .withColumn(Cols.HOURS_BELOW_THRESHOLD_FROM, when(not(col(BELOW_AT + 0)), hoursBelow))
-        .withColumn(Cols.OFFER_DUE, offerDue)
         .withColumn(Cols.NEXT_DUE, least(try_element_at(col(Cols.CONVERSATION_DUE_DATES), lit(1)), col(Cols.OFFER_DUE)))
         .withColumn(Cols.PRIORITY,
             row_number().over(Window.partitionBy(col(Cols.MONTH), col(Cols.MUNICIPALITY_CODE))
@@ -258,5 +267,32 @@ public final class Followup {
             col(Cols.CONVERSATIONS_NEEDED_3), col(Cols.CONVERSATION_DUE_DATES), col(Cols.HAS_OFFER_12M),
             col(Cols.OFFER_DROPS_OUT), col(Cols.ORDINARY_HOURS_12M), col(Cols.HOURS_BELOW_THRESHOLD_FROM),
             col(Cols.OFFER_DUE), col(Cols.NEXT_DUE));
+  }
+
+  /**
+   * Per list month {@code m} of {@code from … to}: the rules of the month-ends {@code m … m+12}
+   * that decide passivity ahead, the minimum conversations ({@code _min_conversations_at_k}) and
+   * the ordinary-hours threshold ({@code _min_hours_at_k}). About 12 rows a year, from
+   * configuration only.
+   */
+  static Dataset<Row> rulesAhead(SparkSession spark, Rules rules, YearMonth from, YearMonth to) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField(Cols.MONTH, DataTypes.DateType, false));
+    for (int k = 0; k <= 12; k++) {
+      fields.add(DataTypes.createStructField(MIN_CONV_AT + k, DataTypes.IntegerType, false));
+      fields.add(DataTypes.createStructField(MIN_HOURS_AT + k, DataTypes.DoubleType, false));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+      List<Object> v = new ArrayList<>();
+      v.add(Months.date(m));
+      for (int k = 0; k <= 12; k++) {
+        RuleSet r = rules.forMonth(m.plusMonths(k));
+        v.add(r.minConversations());
+        v.add(r.minOrdinaryHours());
+      }
+      rows.add(RowFactory.create(v.toArray()));
+    }
+    return spark.createDataFrame(rows, DataTypes.createStructType(fields));
   }
 }

@@ -118,22 +118,32 @@ public final class Activity {
 
   /** Passive for conversations (§5.7): fewer held conversations in the window than the year's minimum. */
   public static Column passiveConversations(Column conversations) {
-    return conversations.lt(col(RulesTable.MIN_CONVERSATIONS));
+    return passiveConversations(conversations, col(RulesTable.MIN_CONVERSATIONS));
+  }
+
+  /** As {@link #passiveConversations(Column)}, with the minimum given (the rules of another month). */
+  public static Column passiveConversations(Column conversations, Column minConversations) {
+    return conversations.lt(minConversations);
   }
 
   /** Held conversations still missing to reach the year's minimum (0 when it is reached). */
-  public static Column conversationsNeeded(Column conversations) {
-    return greatest(lit(0L), col(RulesTable.MIN_CONVERSATIONS).cast(DataTypes.LongType).minus(conversations));
+  public static Column conversationsNeeded(Column conversations, Column minConversations) {
+    return greatest(lit(0L), minConversations.cast(DataTypes.LongType).minus(conversations));
   }
 
   /** Passive for offers (§5.7): no counted offer and fewer ordinary hours than the year's threshold. */
   public static Column passiveOffers(Column hasOffer, Column windowHours) {
-    return not(hasOffer).and(hoursBelowThreshold(windowHours));
+    return passiveOffers(hasOffer, windowHours, col(RulesTable.MIN_ORDINARY_HOURS));
   }
 
-  /** The window's ordinary hours (as {@link #windowHours} gives them) under the year's threshold. */
-  public static Column hoursBelowThreshold(Column windowHours) {
-    return windowHours.lt(col(RulesTable.MIN_ORDINARY_HOURS).cast(DataTypes.createDecimalType(38, 10)));
+  /** As {@link #passiveOffers(Column, Column)}, with the hours threshold given. */
+  public static Column passiveOffers(Column hasOffer, Column windowHours, Column minHours) {
+    return not(hasOffer).and(hoursBelowThreshold(windowHours, minHours));
+  }
+
+  /** The window's ordinary hours (as {@link #windowHours} gives them) under the hours threshold given. */
+  public static Column hoursBelowThreshold(Column windowHours, Column minHours) {
+    return windowHours.lt(minHours.cast(DataTypes.createDecimalType(38, 10)));
   }
 
   /** A sum of prorated ordinary hours as compared with the threshold (§5.6): rounded to two decimals. */

@@ -61,7 +61,7 @@ public final class Summary {
           System.out.printf(Locale.ROOT, "  %-22s %3d%n", status == null ? "(undecided)" : status, r.<Long>getAs("count"));
         }
         List<Row> named = y.filter(col(Cols.SUPERVISION_STATUS).notEqual("NONE"))
-            .orderBy(col(Cols.SUPERVISION_STATUS), col(Cols.MUNICIPALITY_NAME)).collectAsList();
+            .orderBy(col(Cols.SUPERVISION_STATUS), col(Cols.MUNICIPALITY_NAME)).collectAsList(); // at most 98 rows
         for (Row r : named) {
           System.out.printf(Locale.ROOT, "    %-22s %s%n", r.getString(r.fieldIndex(Cols.SUPERVISION_STATUS)),
               r.getString(r.fieldIndex(Cols.MUNICIPALITY_NAME)));

@@ -53,7 +53,7 @@ public final class Followup {
   // Scratch columns of this class, dropped before a frame leaves it.
   private static final String IDX = Months.MONTH_INDEX, IS_CAND = "_is_candidate", CONV_N = "_conv_n_",
       OFFER = "_offer_", HOURS = "_hours", CONV_AT = "_conv_at_", OFFER_AT = "_offer_at_",
-      HOURS_AT = "_hours_at_", LAST_OFFER_IDX = "_last_offer_idx_", LAST_OFFER = "_last_offer",
+      HOURS_AT = "_hours_at_", LAST_OFFER = "_last_offer",
       PASSIVE_CONV_AT = "_passive_conv_at_",
       PASSIVE_OFFER_AT = "_passive_offer_at_", BELOW_AT = "_below_at_", NEED_MAX = "_need_max",
       PICK = "_pick", REACH = "_reach", MIN_CONV_AT = "_min_conversations_at_", MIN_HOURS_AT = "_min_hours_at_";

@@ -112,9 +112,10 @@ public final class Activity {
             .withColumn(Cols.PASSIVE_OFFERS_FLAG, passiveOffers(col(Cols.HAS_OFFER_12M), col(Cols.ORDINARY_HOURS_12M))));
   }
 
-  // The passive rules themselves, on the rules of the month joined by RulesTable.join: the gold
-  // shares and the job centres' worklist (restricted.followup_persons) both use these, so a
-  // worklist's due dates can never disagree with the flags the shares count.
+  // The passive rules themselves, on the rules of the month joined by RulesTable.join (or, for the
+  // worklist's month-ends ahead, the minimums given as columns): the gold shares and the job
+  // centres' worklist (restricted.followup_persons) both use these, so a worklist's due dates can
+  // never disagree with the flags the shares count.
 
   /** Passive for conversations (§5.7): fewer held conversations in the window than the year's minimum. */
   public static Column passiveConversations(Column conversations) {

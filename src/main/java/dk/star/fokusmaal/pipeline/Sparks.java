@@ -1,5 +1,6 @@
 package dk.star.fokusmaal.pipeline;
 
+import dk.star.fokusmaal.lake.LocalFiles;
 import dk.star.fokusmaal.rules.Months;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -27,6 +28,12 @@ public final class Sparks {
     for (Map.Entry<String, String> e : settings.sparkConf().entrySet()) {
       b = b.config(e.getKey(), e.getValue());
     }
+    if (local(settings.get(Settings.MASTER))) {
+      // Hadoop's local file system forks a process per chmod, readlink and permission lookup.
+      for (Map.Entry<String, String> e : LocalFiles.CONF.entrySet()) {
+        if (!settings.sparkConf().containsKey("spark.hadoop." + e.getKey())) b = b.config("spark.hadoop." + e.getKey(), e.getValue());
+      }
+    }
     String jar = applicationJar(settings.get(Settings.MASTER), settings.sparkConf());
     if (jar != null) b = b.config("spark.jars", jar);
     SparkSession spark = b.getOrCreate();
@@ -42,7 +49,7 @@ public final class Sparks {
    * names the jars), or when the classes are not in a jar (a build folder).
    */
   static String applicationJar(String master, Map<String, String> sparkConf) {
-    if (master == null || master.startsWith("local")) return null;
+    if (local(master)) return null;
     if (sparkConf.containsKey("spark.jars") || System.getProperty("spark.jars") != null) return null;
     try {
       CodeSource source = Sparks.class.getProtectionDomain().getCodeSource();
@@ -52,6 +59,10 @@ public final class Sparks {
     } catch (URISyntaxException | IllegalArgumentException e) {
       return null;
     }
+  }
+
+  static boolean local(String master) {
+    return master == null || master.startsWith("local");
   }
 
   /**

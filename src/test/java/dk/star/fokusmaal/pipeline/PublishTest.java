@@ -85,7 +85,9 @@ class PublishTest extends SparkTestBase {
         .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:") || a.startsWith("-D") || a.startsWith("-Xmx")).toList());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dk.star.fokusmaal.cli.Main",
         "build", "--from", "2022-02", "--to", "2022-03", "--lake", lake.root(),
-        "--conf-dir", "src/test/resources/conf", "--set", "spark.sql.shuffle.partitions=1"));
+        "--conf-dir", "src/test/resources/conf", "--set", "spark.sql.shuffle.partitions=1",
+        // as in this JVM (SparkTestBase): a handful of rows, no code to generate
+        "--set", "spark.sql.codegen.wholeStage=false", "--set", "spark.sql.codegen.factoryMode=NO_CODEGEN"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(File.createTempFile("fokusmaal-crash", ".log")).start();
     try {

@@ -1,5 +1,6 @@
 package dk.star.fokusmaal.testing;
 
+import dk.star.fokusmaal.lake.LocalFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * One Spark session for the whole test JVM, created through spark-testing-base's JUnit 4 hook
- * ({@code runBefore}, called here from Jupiter). Delta enabled, one shuffle partition, no UI,
- * Danish local time.
+ * ({@code runBefore}, called here from Jupiter). Delta enabled, one shuffle partition, no UI, no
+ * code generation, fork-free local files ({@link LocalFiles}), Danish local time.
  *
  * <p>The suite base is held, not extended: its class names Hive types that are not on our class
  * path, and Jupiter's reflection over a test class's methods would fail on them.
@@ -37,6 +38,11 @@ public abstract class SparkTestBase {
         .set("spark.sql.shuffle.partitions", "1")
         .set("spark.default.parallelism", "2")
         .set("spark.sql.adaptive.enabled", "false")
+        // Test tables hold a handful of rows: compiling generated code for every query cost more
+        // CPU than running it (a fifth of a build's driver time). Interpreted evaluation here; the
+        // child-process tests (crash, serve, cluster) run the shipped settings, code generation on.
+        .set("spark.sql.codegen.wholeStage", "false")
+        .set("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .set("spark.sql.session.timeZone", "Europe/Copenhagen")
         .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
@@ -44,7 +50,14 @@ public abstract class SparkTestBase {
         .set("spark.databricks.delta.delta.log.cacheSize", "16")
         .set("spark.sql.warehouse.dir", tmp("warehouse").toString())
         .set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1");
+        .set("spark.driver.bindAddress", "127.0.0.1")
+        .setAll(scala.jdk.javaapi.CollectionConverters.asScala(hadoop(LocalFiles.CONF)));
+  }
+
+  private static java.util.Map<String, String> hadoop(java.util.Map<String, String> conf) {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    conf.forEach((k, v) -> m.put("spark.hadoop." + k, v));
+    return m;
   }
 
   @Override

@@ -73,6 +73,15 @@ class ClusterTest extends SparkTestBase {
   private static final YearMonth TO = YearMonth.of(2022, 3);
   private static final long CHILD_TIMEOUT_MINUTES = 8;
 
+  /**
+   * Settings for tables of a handful of rows, as in this JVM (SparkTestBase): cold executors spent
+   * most of the run compiling generated code for them. No project class is named in generated
+   * code (there is no UDF), so this leaves what the test proves, the jar on the executors, as it is.
+   */
+  private static final List<String> TINY_TABLES = List.of(
+      "--set", "spark.sql.codegen.wholeStage=false", "--set", "spark.sql.codegen.factoryMode=NO_CODEGEN",
+      "--set", "spark.sql.shuffle.partitions=2");
+
   @Test
   void ingestAndBuildOnAStandaloneClusterGiveTheLocalGoldTables() throws Exception {
     Path root = tmp("cluster");
@@ -212,6 +221,7 @@ class ClusterTest extends SparkTestBase {
         "-cp", sparkHome.resolve("jars") + File.separator + "*" + File.pathSeparator + appJar,
         "dk.star.fokusmaal.cli.Main"));
     cmd.addAll(List.of(args));
+    cmd.addAll(TINY_TABLES);
     Path out = root.resolve("driver-" + args[0] + ".log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

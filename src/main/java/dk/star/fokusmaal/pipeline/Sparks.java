@@ -14,6 +14,16 @@ import org.apache.spark.sql.SparkSession;
 public final class Sparks {
   private Sparks() {}
 
+  /**
+   * Delta settings every session gets unless the environment sets them. With a session time zone
+   * other than UTC (ours is Danish), Delta re-lists every file of a table after each commit to
+   * verify the file list it keeps in the checksum: a Spark job per commit, a fifth of a small
+   * build. The verification guards timestamp partition values; our tables are partitioned by a
+   * date (the month) or not at all.
+   */
+  public static final Map<String, String> DELTA =
+      Map.of("spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
+
   public static SparkSession session(Settings settings, String appName) {
     SparkSession.Builder b =
         SparkSession.builder()
@@ -27,6 +37,9 @@ public final class Sparks {
             .config("spark.ui.enabled", "false");
     for (Map.Entry<String, String> e : settings.sparkConf().entrySet()) {
       b = b.config(e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, String> e : DELTA.entrySet()) {
+      if (!settings.sparkConf().containsKey(e.getKey())) b = b.config(e.getKey(), e.getValue());
     }
     if (local(settings.get(Settings.MASTER))) {
       // Hadoop's local file system forks a process per chmod, readlink and permission lookup.

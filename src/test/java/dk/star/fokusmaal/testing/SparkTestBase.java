@@ -1,6 +1,7 @@
 package dk.star.fokusmaal.testing;
 
 import dk.star.fokusmaal.lake.LocalFiles;
+import dk.star.fokusmaal.pipeline.Sparks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +52,8 @@ public abstract class SparkTestBase {
         .set("spark.sql.warehouse.dir", tmp("warehouse").toString())
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
-        .setAll(scala.jdk.javaapi.CollectionConverters.asScala(hadoop(LocalFiles.CONF)));
+        .setAll(scala.jdk.javaapi.CollectionConverters.asScala(hadoop(LocalFiles.CONF)))
+        .setAll(scala.jdk.javaapi.CollectionConverters.asScala(Sparks.DELTA));
   }
 
   private static java.util.Map<String, String> hadoop(java.util.Map<String, String> conf) {

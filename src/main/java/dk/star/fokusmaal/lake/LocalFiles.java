@@ -29,8 +29,9 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * creates with a mode, {@code readlink} for every {@code getFileLinkStatus} (each rename through
  * FileContext, which is how Delta commits: eight per commit) and {@code ls -ld} for every
  * permission it reports. A small ingest started ~600 processes, ~10 ms each. This file system
- * does the same through {@code java.nio.file}; a symbolic link or a sticky bit, which nio does not
- * report the way Hadoop does, still goes to Hadoop's own code.
+ * does the same through {@code java.nio.file}. A symbolic link's status and setting a sticky bit
+ * still go to Hadoop's own code; a status never reports a sticky bit (nio cannot read it, and no
+ * table folder has one).
  *
  * <p>Used for {@code file:} when Spark runs locally ({@link #CONF}); a cluster's lake is on its own
  * distributed file system.
@@ -43,6 +44,10 @@ public final class LocalFiles {
       Map.of(
           "fs.file.impl", FileSystem.class.getName(),
           "fs.AbstractFileSystem.file.impl", Fs.class.getName());
+
+  /** {@link #CONF} as Spark settings ({@code spark.hadoop.*}). */
+  public static final Map<String, String> SPARK_CONF =
+      CONF.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(e -> "spark.hadoop." + e.getKey(), Map.Entry::getValue));
 
   /** {@code FileSystem.get(file:…)}: the checksummed local file system over {@link Raw}. */
   public static final class FileSystem extends LocalFileSystem {

@@ -38,15 +38,9 @@ public final class Sparks {
     for (Map.Entry<String, String> e : settings.sparkConf().entrySet()) {
       b = b.config(e.getKey(), e.getValue());
     }
-    for (Map.Entry<String, String> e : DELTA.entrySet()) {
-      if (!settings.sparkConf().containsKey(e.getKey())) b = b.config(e.getKey(), e.getValue());
-    }
-    if (local(settings.get(Settings.MASTER))) {
-      // Hadoop's local file system forks a process per chmod, readlink and permission lookup.
-      for (Map.Entry<String, String> e : LocalFiles.CONF.entrySet()) {
-        if (!settings.sparkConf().containsKey("spark.hadoop." + e.getKey())) b = b.config("spark.hadoop." + e.getKey(), e.getValue());
-      }
-    }
+    b = unlessSet(b, settings, DELTA);
+    // Hadoop's local file system forks a process per chmod, readlink and permission lookup.
+    if (local(settings.get(Settings.MASTER))) b = unlessSet(b, settings, LocalFiles.SPARK_CONF);
     String jar = applicationJar(settings.get(Settings.MASTER), settings.sparkConf());
     if (jar != null) b = b.config("spark.jars", jar);
     SparkSession spark = b.getOrCreate();
@@ -72,6 +66,14 @@ public final class Sparks {
     } catch (URISyntaxException | IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** {@code b} with the settings of {@code conf} that the environment does not set itself. */
+  private static SparkSession.Builder unlessSet(SparkSession.Builder b, Settings settings, Map<String, String> conf) {
+    for (Map.Entry<String, String> e : conf.entrySet()) {
+      if (!settings.sparkConf().containsKey(e.getKey())) b = b.config(e.getKey(), e.getValue());
+    }
+    return b;
   }
 
   static boolean local(String master) {

@@ -9,10 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import dk.star.fokusmaal.testing.SparkTestBase;
 import picocli.CommandLine;
 
-/** SPEC §9: exit 0 on success, 2 on a usage error, 1 on a failure with a one-line reason. */
-class MainTest {
+/**
+ * SPEC §9: exit 0 on success, 2 on a usage error, 1 on a failure with a one-line reason. A
+ * SparkTestBase, so that the session a failing command starts is the shared one, whichever test
+ * class this JVM runs first.
+ */
+class MainTest extends SparkTestBase {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {

@@ -40,8 +40,8 @@ public abstract class SparkTestBase {
         .set("spark.default.parallelism", "2")
         .set("spark.sql.adaptive.enabled", "false")
         // Test tables hold a handful of rows: compiling generated code for every query cost more
-        // CPU than running it (a fifth of a build's driver time). Interpreted evaluation here; the
-        // child-process tests (crash, serve, cluster) run the shipped settings, code generation on.
+        // CPU than running it (a fifth of a build's driver time). Interpreted evaluation here and in
+        // the crash and cluster tests' drivers; serve's child runs the shipped settings.
         .set("spark.sql.codegen.wholeStage", "false")
         .set("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .set("spark.sql.session.timeZone", "Europe/Copenhagen")
@@ -52,14 +52,8 @@ public abstract class SparkTestBase {
         .set("spark.sql.warehouse.dir", tmp("warehouse").toString())
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
-        .setAll(scala.jdk.javaapi.CollectionConverters.asScala(hadoop(LocalFiles.CONF)))
+        .setAll(scala.jdk.javaapi.CollectionConverters.asScala(LocalFiles.SPARK_CONF))
         .setAll(scala.jdk.javaapi.CollectionConverters.asScala(Sparks.DELTA));
-  }
-
-  private static java.util.Map<String, String> hadoop(java.util.Map<String, String> conf) {
-    java.util.Map<String, String> m = new java.util.HashMap<>();
-    conf.forEach((k, v) -> m.put("spark.hadoop." + k, v));
-    return m;
   }
 
   @Override

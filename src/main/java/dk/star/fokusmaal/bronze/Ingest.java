@@ -188,7 +188,7 @@ public final class Ingest {
                     .as(Cols.ROWS_QUARANTINE))
             .collectAsList()) {
       out.put(
-          r.getString(0),
+          r.<String>getAs(Cols.SOURCE_FILE),
           new FileRows(r.<Long>getAs(Cols.ROWS_BRONZE), r.<Long>getAs(Cols.ROWS_QUARANTINE)));
     }
     return out;

@@ -58,7 +58,8 @@ public final class DeltaIO {
             .filter(functions.col("timestamp").leq(functions.lit(java.sql.Timestamp.from(instant))))
             .agg(functions.max("version").as("version"))
             .first(); // one row
-    return r.isNullAt(0) ? -1L : r.getLong(0);
+    Long v = r.getAs("version");
+    return v == null ? -1L : v;
   }
 
   /** The table's current version, or -1 when it does not exist. */

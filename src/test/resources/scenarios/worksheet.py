@@ -34,9 +34,10 @@ def months(a, b):
 ALL_MONTHS = months("2020-02", "2022-12")
 BUILT = months("2021-01", "2022-12")
 
-KBH, AAR, BOR = 101, 751, 400
+KBH, AAR, BOR, LAE = 101, 751, 400, 825
 NAMES = {KBH: ("København", "Region Hovedstaden"), AAR: ("Aarhus", "Region Midtjylland"),
-         BOR: ("Bornholm", "Region Hovedstaden")}
+         BOR: ("Bornholm", "Region Hovedstaden"), LAE: ("Læsø", "Region Nordjylland")}
+MUNIS = (KBH, AAR, BOR, LAE)
 GROUP = {  # SPEC §6.1
     "A_DAGPENGE": "A_DAGPENGE_MV", "SYGEDAGPENGE": "SYGEDAGPENGE_MV",
     "JOBAFKLARINGSFORLOEB": "SYGEDAGPENGE_MV", "KONTANTHJAELP": "KONTANTHJAELP_MV",
@@ -198,13 +199,18 @@ person("move_101_to_400_mid_june",
        {P20: [(KBH, KM, ONE)], H1: [(KBH, KM, F(184 + 165, DH1)), (BOR, KM, F(16, DH1))],
         P21: [(KBH, KM, F(165, D21)), (BOR, KM, F(200, D21))], P22: [(BOR, KM, ONE)]})
 
+# Læsø: a second always-small municipality, so that Bornholm's hidden cells are not recoverable
+# from the national figure without hiding Aarhus (secondary suppression, smallest sibling first)
+kh_2019("laesoe_second_small_cell", LAE, NEVER, NEVER)
+
 # ---------------------------------------------------------------------------------------------
 # Benchmark model and population (the landing files benchmark_expected.csv and population.csv).
 PERIODS = {P20: ("2020-01-01", "2020-12-31"), H1: ("2020-07-01", "2021-06-30"),
            P21: ("2021-01-01", "2021-12-31"), P22: ("2022-01-01", "2022-12-31")}
 POP_16_66 = {(KBH, 2020): 1000, (KBH, 2021): 1000, (KBH, 2022): 1000,
              (AAR, 2020): 500, (AAR, 2021): 500, (AAR, 2022): 500,
-             (BOR, 2020): 100, (BOR, 2021): 100, (BOR, 2022): 100}
+             (BOR, 2020): 100, (BOR, 2021): 100, (BOR, 2022): 100,
+             (LAE, 2020): 50, (LAE, 2021): 50, (LAE, 2022): 50}
 EXPECTED_FTE = {}  # filled from benchmark_expected.csv below
 
 # ---------------------------------------------------------------------------------------------
@@ -296,8 +302,9 @@ for m in ALL_MONTHS:
 # of an additive relation: per month, in each municipality and nationally ALL = sum of groups,
 # ALL = sum of benefits, group = sum of its benefits (phase 1 municipal, 3 national), and
 # nation = sum of municipalities per breakdown cell (phase 2). While some relation has exactly one
-# hidden cell, hide its smallest published part (population, then key; the total only when no part
-# is left; for nation = sum of municipalities the national cell first); each round settles the open relations of the first phase that has any.
+# hidden cell, hide its smallest published part, the smallest sibling (population, then key; the
+# total only when no part is left); each round settles the open relations of the first phase that
+# has any.
 def cell_key(k):
     m, muni, bd, val = k
     return "|".join([month_date(m), "N" if muni is None else str(muni), bd, val])
@@ -326,8 +333,8 @@ while True:
     for phase, members in relations:
         if sum(hidden[k] for k, _ in members) != 1:
             continue
-        # parts first, the smallest; for nation = sum of municipalities the national cell first
-        shown_ = [((not t) if phase == 2 else t, counts[k][0], cell_key(k), k) for k, t in members if not hidden[k]]
+        # parts first, the smallest sibling
+        shown_ = [(t, counts[k][0], cell_key(k), k) for k, t in members if not hidden[k]]
         if shown_:
             open_.append((phase, min(shown_)[3]))
     if not open_:
@@ -393,7 +400,7 @@ twelve = {}
 rows = []
 for m in BUILT:
     y = int(m[:4])
-    for muni in (KBH, AAR, BOR, None):
+    for muni in MUNIS + (None,):
         a, b, n = average(muni, m)
         twelve[(m, muni)] = (a, b)
         rows.append((month_date(m), muni, NAMES[muni][0] if muni else None, a, b, n,
@@ -424,7 +431,7 @@ result = {}  # (period, muni, group) -> row values
 for period, (ps, pe) in PERIODS.items():
     year = int(pe[:4])
     rowsp = []
-    for muni in (KBH, AAR, BOR):
+    for muni in MUNIS:
         groups = [g for g in (AM, KM, SM) if (muni, ps, pe, g) in EXPECTED_FTE]
         exp_all, act_all = F(0), F(0)
         for g in groups + ["ALL"]:
@@ -459,7 +466,7 @@ write("result_goal", ["period_start", "period_end", "municipality_code", "munici
 # ---- supervision status -----------------------------------------------------------------------
 rows = []
 for year, period in ((2021, P21), (2022, P22)):
-    for muni in (KBH, AAR, BOR):
+    for muni in MUNIS:
         r = result[(period, muni, "ALL")]
         meets_rg, dpp = r[7] <= r[6], float(r[8])
         a, b = twelve[(f"{year}-12", muni)]
@@ -483,7 +490,7 @@ for m in BUILT:
     y = int(m[:4])
     ended = [p for p, (ps, pe) in PERIODS.items() if pe <= last_day(m)]
     latest_p = max(ended, key=lambda p: (PERIODS[p][1], PERIODS[p][0]))
-    for muni in (KBH, AAR, BOR):
+    for muni in MUNIS:
         a, b = twelve[(m, muni)]
         mc, mo = meets(a, CONV_THRESHOLD[y]), meets(b, OFFER_THRESHOLD[y])
         r = result[(latest_p, muni, "ALL")]

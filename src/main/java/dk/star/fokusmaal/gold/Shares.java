@@ -75,12 +75,12 @@ public final class Shares {
    *       per month: in each municipality and nationally, ALL = Σ benefit groups, ALL = Σ
    *       benefits, and each benefit group = Σ its benefits; and for each breakdown cell, the
    *       nation = Σ municipalities. While some relation has exactly one hidden cell, its
-   *       smallest published part (by population, then by key) is hidden too — the total only
-   *       when no part is left; for nation = Σ municipalities the national cell is hidden first,
-   *       so that a municipality's own figures (which decide its fokusmål and supervision) are
-   *       not hidden for another municipality's small cell — repeated until no relation has exactly one hidden cell. Each
-   *       round settles the open relations of the first phase that has any: within the
-   *       municipalities, then nation = Σ municipalities, then within the nation.
+   *       smallest published part, the smallest sibling (by population, then by key), is hidden
+   *       too — the total only when no part is left — repeated until no relation has exactly one
+   *       hidden cell (issue 11). So a national figure stays published next to a small
+   *       municipality: the next smallest municipality of that cell is hidden with it. Each round
+   *       settles the open relations of the first phase that has any: within the municipalities,
+   *       then nation = Σ municipalities, then within the nation.
    * </ol>
    *
    * The repetition is a handful of Spark jobs over the cells (about 1,800 per month), each
@@ -111,11 +111,8 @@ public final class Shares {
               .groupBy(col(REL), col(PHASE))
               .agg(
                   sum(when(col(Cols.SUPPRESSED), 1).otherwise(0)).as(HIDDEN_N),
-                  // parts before the total, the smallest first; but for nation = Σ municipalities
-                  // the national cell first: a municipality's own figures decide its fokusmål and
-                  // supervision, and are not to be hidden for another municipality's small cell
-                  min(when(not(col(Cols.SUPPRESSED)),
-                      struct(col(IS_TOTAL).notEqual(col(PHASE).equalTo(NATION_PHASE)), col(Cols.POPULATION), col(KEY)))).as(PICK))
+                  // parts before the total (false < true), the smallest sibling first
+                  min(when(not(col(Cols.SUPPRESSED)), struct(col(IS_TOTAL), col(Cols.POPULATION), col(KEY)))).as(PICK))
               .filter(col(HIDDEN_N).equalTo(1).and(col(PICK).isNotNull()));
       // Only the relations of the first phase that has any are settled in a round, so that a
       // national cell is not hidden for a recoverable municipal one that the municipal round

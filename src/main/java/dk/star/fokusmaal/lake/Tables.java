@@ -109,7 +109,8 @@ public final class Tables {
         .col(PASSIVE_CONVERSATIONS_PCT, "Passive share for conversations (samtaler), percent 0-100, unrounded (null when suppressed)")
         .col(PASSIVE_OFFERS, passiveOffers("Persons with ", " in the 12-month window (null when suppressed)"))
         .col(PASSIVE_OFFERS_PCT, "Passive share for offers (tilbud), percent 0-100, unrounded (null when suppressed)")
-        .col(SUPPRESSED, r -> "True when the population is 1 to " + r.describe("suppression.min_population") + " minus 1 persons: the counts and shares are hidden")
+        .col(SUPPRESSED, r -> "True when the counts and shares are hidden: the population is 1 to " + r.describe("suppression.min_population")
+            + " minus 1 persons, or the cell would give back another hidden cell of the month by subtraction (secondary suppression)")
         .col(COVID_FLAG, r -> "True when the 12-month window overlaps a COVID-19 period (" + covid(r) + ")")
         .col(RUN_ID, RUN);
   }

@@ -2,6 +2,7 @@ package dk.star.fokusmaal.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dk.star.fokusmaal.contract.Cols;
@@ -10,6 +11,7 @@ import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.lake.TableSpec;
 import dk.star.fokusmaal.lake.Tables;
+import dk.star.fokusmaal.reference.Benefit;
 import dk.star.fokusmaal.testing.SparkTestBase;
 import dk.star.fokusmaal.testing.TestRules;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -82,6 +86,48 @@ class GoldenTest extends SparkTestBase {
       String a = i < got.size() ? got.get(i) : "<no line>";
       assertEquals(e, a, name + ".csv line " + (i + 1) + " (columns: " + expected.get(0) + ")");
     }
+  }
+
+  /**
+   * Disclosure control on a lake with many small cells (issue 11), checked independently of {@code
+   * Shares.suppression}: every cell of fewer than 5 persons is suppressed, and no additive relation
+   * of a month has exactly one suppressed cell (ALL = Σ benefit groups = Σ benefits, each group = Σ
+   * its benefits, in each municipality and nationally; nation = Σ municipalities per breakdown),
+   * so no hidden count is recoverable by subtraction.
+   */
+  @Test
+  void noSuppressedCellCanBeRecoveredBySubtraction() {
+    Map<String, List<Boolean>> relations = new HashMap<>();
+    int cells = 0, hidden = 0;
+    for (TableSpec spec : List.of(Tables.FOCUS_GOAL_MONTHLY, Tables.FOCUS_GOAL_NATIONAL_MONTHLY)) {
+      boolean national = spec == Tables.FOCUS_GOAL_NATIONAL_MONTHLY;
+      for (Row r : DeltaIO.read(session(), spec.path(lake)).collectAsList()) {
+        String month = r.getAs(Cols.MONTH).toString();
+        String where = national ? "nation" : r.getAs(Cols.MUNICIPALITY_CODE).toString();
+        String breakdown = r.getAs(Cols.BREAKDOWN), value = r.getAs(Cols.BREAKDOWN_VALUE);
+        boolean suppressed = r.getAs(Cols.SUPPRESSED);
+        long population = r.getAs(Cols.POPULATION);
+        String cell = month + " " + where + " " + breakdown + "=" + value;
+        assertTrue(population >= 5 || suppressed, cell + " has " + population + " persons and is not suppressed");
+        List<String> in = new ArrayList<>();
+        String scope = month + " " + where;
+        String group = switch (breakdown) {
+          case Cols.ALL -> null;
+          case Cols.BY_BENEFIT_GROUP -> value;
+          default -> Benefit.valueOf(value).group().name();
+        };
+        if (!breakdown.equals(Cols.BY_BENEFIT)) in.add(scope + " ALL = sum of groups");
+        if (!breakdown.equals(Cols.BY_BENEFIT_GROUP)) in.add(scope + " ALL = sum of benefits");
+        if (group != null) in.add(scope + " " + group + " = sum of its benefits");
+        in.add(month + " " + breakdown + "=" + value + " nation = sum of municipalities");
+        for (String rel : in) relations.computeIfAbsent(rel, k -> new ArrayList<>()).add(suppressed);
+        cells++;
+        if (suppressed) hidden++;
+      }
+    }
+    assertTrue(hidden > 100 && hidden < cells, "the lake has small cells: " + hidden + " of " + cells + " suppressed");
+    relations.forEach((rel, members) ->
+        assertTrue(members.stream().filter(b -> b).count() != 1, rel + ": exactly one of " + members.size() + " cells suppressed"));
   }
 
   /** CSV text, rows sorted, doubles with 6 decimals, nulls empty. */

@@ -18,8 +18,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A tiny lake whose bronze tables are written straight from literal registers: six long-term
  * kontanthjælp recipients in København (person i has i held conversations in June–November 2021,
- * so 0–3 are passive for conversations), a sick person in Odder, and in every other register a
- * row of someone never in the population (an empty register is refused as missing input).
+ * so 0–3 are passive for conversations), a sick person in Odder, an a-dagpenge recipient in
+ * Læsø, and in every other register a row of someone never in the population (an empty register
+ * is refused as missing input).
  * Reported 1 January 2024, so it covers every month up to December 2023.
  */
 public final class TinyLake {
@@ -68,7 +69,13 @@ public final class TinyLake {
       }
     }
     Map<String, Dataset<Row>> r = new LinkedHashMap<>();
-    r.put(Sources.FLEUR, Registry.fleur().period("short", 101, "A_DAGPENGE", "2021-01-01", "2021-01-31", 160.33).frame(spark));
+    // Two small cells in two benefit groups (a sick person in Odder, a full-time a-dagpenge
+    // recipient in Læsø: 43 months of 160.33 hours), so that the hidden national groups are not
+    // recoverable from the national total and København stays published. With one small group
+    // alone, secondary suppression (the smallest sibling first) would hide national kontanthjælp
+    // and, through nation = Σ municipalities, København with it.
+    r.put(Sources.FLEUR, Registry.fleur().period("short", 101, "A_DAGPENGE", "2021-01-01", "2021-01-31", 160.33)
+        .period("adp", 825, "A_DAGPENGE", "2020-06-01", "2023-12-31", 43 * 160.33).frame(spark));
     r.put(Sources.KMD_SYGEDAGPENGE, Registry.kmd().sickCase("s1", "sick", 727, "2020-06-01", null).frame(spark));
     r.put(Sources.MUNICIPAL_BENEFITS, m.frame(spark));
     r.put(Sources.TASS_CONVERSATIONS, t.frame(spark));

@@ -9,11 +9,9 @@ import dk.star.fokusmaal.lake.DeltaIO;
 import dk.star.fokusmaal.lake.Lake;
 import dk.star.fokusmaal.lake.TableSpec;
 import dk.star.fokusmaal.lake.Tables;
-import dk.star.fokusmaal.pipeline.BuildJob;
-import dk.star.fokusmaal.pipeline.IngestJob;
+import dk.star.fokusmaal.pipeline.MonthlyJob;
 import dk.star.fokusmaal.pipeline.JobContext;
 import dk.star.fokusmaal.pipeline.Progress;
-import dk.star.fokusmaal.pipeline.Runs;
 import dk.star.fokusmaal.pipeline.Settings;
 import dk.star.fokusmaal.rules.Rules;
 import dk.star.fokusmaal.testing.Frames;
@@ -26,7 +24,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -50,8 +47,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The same jar runs unchanged on a real cluster manager: a Spark standalone master and two
- * workers on 127.0.0.1 ({@code jobs/cluster}), started from Spark's jars only, run {@code ingest}
- * and {@code build} driven by {@code cli.Main --master spark://…}; the project's classes and Delta
+ * workers on 127.0.0.1 ({@code jobs/cluster}), started from Spark's jars only, run {@code monthly}
+ * (an ingest, then a build of the newest month: the cost is fixed per application, not per month)
+ * driven by {@code cli.Main --master spark://…}; the project's classes and Delta
  * reach the executors only through the application jar (spark.jars, set by pipeline.Sparks), as
  * on YARN or Kubernetes. The gold tables equal those of a local run on the same deliveries.
  *
@@ -69,8 +67,6 @@ class ClusterTest extends SparkTestBase {
       "junit", "opentest4j", "apiguardian", "hamcrest", "scalatest", "scalactic", "scalacheck",
       "spark-testing-base", "test-interface");
 
-  private static final YearMonth FROM = YearMonth.of(2022, 3); // one month: the cost is fixed per job, not per month
-  private static final YearMonth TO = YearMonth.of(2022, 3);
   private static final long CHILD_TIMEOUT_MINUTES = 8;
 
   /**
@@ -99,9 +95,7 @@ class ClusterTest extends SparkTestBase {
     try {
       String master = startCluster(clusterDir, sparkHome);
       assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), master);
-      driver(root, sparkHome, appJar, "ingest", "--conf-dir", conf.toString(), "--lake", onCluster.root(), "--master", master);
-      driver(root, sparkHome, appJar, "build", "--conf-dir", conf.toString(), "--lake", onCluster.root(), "--master", master,
-          "--from", FROM.toString(), "--to", TO.toString());
+      driver(root, sparkHome, appJar, "monthly", "--conf-dir", conf.toString(), "--lake", onCluster.root(), "--master", master);
       assertExecutorsGotTheJar(clusterDir, appJar.getFileName().toString());
     } finally {
       stopCluster(clusterDir, sparkHome);
@@ -130,13 +124,12 @@ class ClusterTest extends SparkTestBase {
     assertTrue(tables >= 3, "gold tables compared: " + tables);
   }
 
-  /** The local run: the same deliveries, the same conf/, ingested and built in this JVM. */
+  /** The local run: the same deliveries, the same conf/, the same monthly run in this JVM. */
   private static void runLocally(Lake lake, Path conf) throws Exception {
     Settings settings = Settings.load(conf, null, Map.of(Settings.LAKE, lake.root()));
     Rules rules = Rules.load(conf.resolve("rules"), Map.of());
     JobContext ctx = new JobContext(session(), settings, lake, rules, new Progress("local"));
-    Runs.run(ctx, "ingest", Map.of(), log -> IngestJob.run(ctx, log));
-    Runs.run(ctx, "build", Map.of("from", FROM.toString(), "to", TO.toString()), log -> BuildJob.run(ctx, FROM, TO, log));
+    MonthlyJob.run(ctx, Map.of());
   }
 
   /** Rows are matched on every column that is not a fraction (those compare with a tolerance). */

@@ -10,10 +10,13 @@ import java.util.List;
 import dk.star.fokusmaal.rules.Months;
 import dk.star.fokusmaal.rules.Rules;
 import dk.star.fokusmaal.rules.RulesTable;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Monthly passive shares (SPEC §5.7, §8.1–8.2): of the persons in the population of the month,
@@ -83,8 +86,9 @@ public final class Shares {
    *       then nation = Σ municipalities, then within the nation.
    * </ol>
    *
-   * The repetition is a handful of Spark jobs over the cells (about 1,800 per month), each
-   * checking whether anything changed; it ends because every round hides at least one more cell.
+   * Every relation lies inside one month, so each month's cells (about 1,800) are settled
+   * together on an executor ({@link SecondarySuppression}): one Spark job for all months, not a
+   * job per round. It ends because every round hides at least one more cell.
    */
   public static Dataset<Row> suppression(Dataset<Row> municipalCounts, Rules rules) {
     Dataset<Row> cells =
@@ -97,44 +101,26 @@ public final class Shares {
                                 col(Cols.BREAKDOWN), col(Cols.BREAKDOWN_VALUE), col(Cols.POPULATION))),
                     col(Cols.MONTH), rules)
                 .withColumn(Cols.SUPPRESSED, col(Cols.POPULATION).lt(col(RulesTable.MIN_POPULATION))))
-            .withColumn(KEY, cellKey())
-            .localCheckpoint();
+            .withColumn(KEY, cellKey());
     Dataset<Row> members =
-        cells.select(col(KEY), col(Cols.POPULATION), explode(relations()).as(REL))
-            .select(col(KEY), col(Cols.POPULATION), col(REL + ".id").as(REL), col(REL + ".total").as(IS_TOTAL),
-                col(REL + ".phase").as(PHASE))
-            .localCheckpoint();
-    Dataset<Row> hidden = cells.select(col(KEY), col(Cols.SUPPRESSED));
-    for (int round = 1; ; round++) {
-      Dataset<Row> open =
-          members.join(hidden, KEY)
-              .groupBy(col(REL), col(PHASE))
-              .agg(
-                  sum(when(col(Cols.SUPPRESSED), 1).otherwise(0)).as(HIDDEN_N),
-                  // parts before the total (false < true), the smallest sibling first
-                  min(when(not(col(Cols.SUPPRESSED)), struct(col(IS_TOTAL), col(Cols.POPULATION), col(KEY)))).as(PICK))
-              .filter(col(HIDDEN_N).equalTo(1).and(col(PICK).isNotNull()));
-      // Only the relations of the first phase that has any are settled in a round, so that a
-      // national cell is not hidden for a recoverable municipal one that the municipal round
-      // is about to hide anyway.
-      Dataset<Row> next =
-          open.join(broadcast(open.agg(min(col(PHASE)).as(FIRST_PHASE))), col(PHASE).equalTo(col(FIRST_PHASE)))
-              .select(col(PICK + "." + KEY).as(KEY))
-              .distinct()
-              .localCheckpoint();
-      if (next.isEmpty()) break;
-      if (round > 1000) throw new IllegalStateException("secondary suppression did not settle");
-      hidden =
-          hidden.join(next.withColumn(PICK, lit(true)), new String[] {KEY}, "left")
-              .select(col(KEY), col(Cols.SUPPRESSED).or(coalesce(col(PICK), lit(false))).as(Cols.SUPPRESSED))
-              .localCheckpoint();
-    }
+        cells.select(col(Cols.MONTH).cast(DataTypes.StringType).as(MONTH_KEY), col(KEY), col(Cols.POPULATION),
+                col(Cols.SUPPRESSED), explode(relations()).as(REL))
+            .select(col(MONTH_KEY), col(KEY).as(SecondarySuppression.KEY),
+                col(Cols.POPULATION).cast(DataTypes.LongType).as(SecondarySuppression.POPULATION),
+                col(Cols.SUPPRESSED).as(SecondarySuppression.SUPPRESSED), col(REL + ".id").as(SecondarySuppression.RELATION),
+                col(REL + ".total").as(SecondarySuppression.TOTAL), col(REL + ".phase").as(SecondarySuppression.PHASE));
+    StructType settled = new StructType()
+        .add(SecondarySuppression.KEY, DataTypes.StringType, false)
+        .add(SecondarySuppression.SUPPRESSED, DataTypes.BooleanType, false);
+    Dataset<Row> hidden =
+        members.groupByKey((MapFunction<Row, String>) r -> r.getAs(MONTH_KEY), Encoders.STRING())
+            .flatMapGroups(new SecondarySuppression(), Encoders.row(settled))
+            .select(col(SecondarySuppression.KEY).as(KEY), col(SecondarySuppression.SUPPRESSED).as(Cols.SUPPRESSED));
     return cells.drop(Cols.SUPPRESSED).join(hidden, KEY).drop(KEY, Cols.POPULATION);
   }
 
   // Scratch columns of the suppression.
-  private static final String KEY = "_cell_key", REL = "_relation", IS_TOTAL = "_is_total",
-      HIDDEN_N = "_hidden", PICK = "_pick", NATION = "N", PHASE = "_phase", FIRST_PHASE = "_first_phase";
+  private static final String KEY = "_cell_key", REL = "_relation", NATION = "N", MONTH_KEY = "_month_key";
   private static final int NATION_PHASE = 2;
   private static final String S_MONTH = "_s_month", S_MUNI = "_s_municipality", S_BD = "_s_breakdown",
       S_VALUE = "_s_value", S_HIDDEN = "_s_suppressed";

@@ -82,9 +82,10 @@ public final class BuildJob {
     Dataset<Row> measured = Kept.keep(
         Activity.measure(SilverStage.months(silver.population(), windowFrom, to), silver.activity(), rules, windowFrom, to));
     Dataset<Row> counts = Kept.keep(Shares.municipalCounts(measured));
+    Dataset<Row> suppression = null;
     try {
       // Primary and secondary suppression decided once for the municipal and national tables.
-      Dataset<Row> suppression = Shares.suppression(counts, rules);
+      suppression = Kept.keep(Shares.suppression(counts, rules));
       Dataset<Row> monthly = Shares.municipal(counts, suppression, rules);
       Dataset<Row> national = Shares.national(counts, suppression, rules);
       ctx.progress().step("population and shares computed", () -> {
@@ -108,7 +109,7 @@ public final class BuildJob {
       writeMonths(ctx, log, out, Followup.persons(candidates, silver.activity(), rules, from, to),
           Tables.FOLLOWUP_PERSONS, from, to);
     } finally {
-      Kept.release(counts, measured);
+      Kept.release(suppression, counts, measured);
       silver.release();
     }
     if (!Catalog.persistent(spark)) return;

@@ -163,36 +163,48 @@ public final class Followup {
             .unionByName(events, true);
 
     // What of today's activity is still in the window of the month-end k months ahead: the
-    // months m+k-11 … m. Counted types are those of the year of m+k.
+    // months m+k-11 … m. One windowed sum per rule variant (usually one for all years), then the
+    // variant of the year of m+k is picked: a window aggregate per year would repeat the same sums.
     WindowSpec person = Window.partitionBy(col(Cols.PERSON_ID)).orderBy(col(IDX));
+    WindowSpec window = person.rangeBetween(-11, 0);
     List<Column> sums = new ArrayList<>();
     sums.add(col("*"));
     for (int k = 0; k <= 11; k++) {
       WindowSpec kept = person.rangeBetween(-(11 - k), 0);
       if (k <= AHEAD) {
-        Column conv = null, offer = null;
-        for (var y : yearVariant.entrySet()) {
-          Column inYear = floor(col(IDX).plus(k).divide(12)).equalTo(y.getKey());
-          Column c = coalesce(sum(col(CONV_N + y.getValue()[0])).over(kept), lit(0)).cast(DataTypes.LongType);
-          Column o = coalesce(max(col(OFFER + y.getValue()[1])).over(kept), lit(false));
-          conv = conv == null ? when(inYear, c) : conv.when(inYear, c);
-          offer = offer == null ? when(inYear, o) : offer.when(inYear, o);
+        for (int v : convVariants.values()) {
+          sums.add(coalesce(sum(col(CONV_N + v)).over(kept), lit(0)).cast(DataTypes.LongType).as(CONV_AT + k + "_" + v));
         }
-        sums.add(conv.as(CONV_AT + k));
-        sums.add(offer.as(OFFER_AT + k));
+        for (int v : offerVariants.values()) {
+          sums.add(coalesce(max(col(OFFER + v)).over(kept), lit(false)).as(OFFER_AT + k + "_" + v));
+        }
       }
       sums.add(Activity.windowHours(sum(col(HOURS)).over(kept)).as(HOURS_AT + k));
     }
-    // The month of the latest counted offer in today's window (types of the list month's year).
-    WindowSpec window = person.rangeBetween(-11, 0);
+    // The month of the latest counted offer in today's window.
+    for (int v : offerVariants.values()) sums.add(max(when(col(OFFER + v), col(IDX))).over(window).as(LAST_OFFER + "_" + v));
+    Map<String, Column> byYear = new LinkedHashMap<>();
+    for (int k = 0; k <= AHEAD; k++) {
+      Column conv = null, offer = null;
+      for (var y : yearVariant.entrySet()) {
+        Column inYear = floor(col(IDX).plus(k).divide(12)).equalTo(y.getKey());
+        Column c = col(CONV_AT + k + "_" + y.getValue()[0]);
+        Column o = col(OFFER_AT + k + "_" + y.getValue()[1]);
+        conv = conv == null ? when(inYear, c) : conv.when(inYear, c);
+        offer = offer == null ? when(inYear, o) : offer.when(inYear, o);
+      }
+      byYear.put(CONV_AT + k, conv);
+      byYear.put(OFFER_AT + k, offer);
+    }
+    // The latest offer counts with the types of the list month's year.
     Column lastOffer = null;
     for (var y : yearVariant.entrySet()) {
       Column inYear = floor(col(IDX).divide(12)).equalTo(y.getKey());
-      Column l = max(when(col(OFFER + y.getValue()[1]), col(IDX))).over(window);
+      Column l = col(LAST_OFFER + "_" + y.getValue()[1]);
       lastOffer = lastOffer == null ? when(inYear, l) : lastOffer.when(inYear, l);
     }
-    sums.add(lastOffer.as(LAST_OFFER));
-    Dataset<Row> w = all.select(sums.toArray(Column[]::new)).filter(col(IS_CAND));
+    byYear.put(LAST_OFFER, lastOffer);
+    Dataset<Row> w = all.select(sums.toArray(Column[]::new)).filter(col(IS_CAND)).withColumns(byYear);
 
     // The rules of each month-end ahead decide; nothing is passive before the person counts. The
     // minimums of the month-ends m … m+12 come in one join (columns added in one step: a plan

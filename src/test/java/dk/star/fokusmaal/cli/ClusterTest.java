@@ -72,7 +72,9 @@ class ClusterTest extends SparkTestBase {
   /**
    * Settings for tables of a handful of rows, as in this JVM (SparkTestBase): cold executors spent
    * most of the run compiling generated code for them. No project class is named in generated
-   * code (there is no UDF), so this leaves what the test proves, the jar on the executors, as it is.
+   * code (there is no UDF; the executors run the project's secondary suppression, a function
+   * shipped from the application jar), so this leaves what the test proves, the jar on the
+   * executors, as it is.
    */
   private static final List<String> TINY_TABLES = List.of(
       "--set", "spark.sql.codegen.wholeStage=false", "--set", "spark.sql.codegen.factoryMode=NO_CODEGEN",

@@ -80,6 +80,9 @@ final class SecondarySuppression implements FlatMapGroupsFunction<String, Row, R
         if (pick[rel] >= 0) firstPhase = Math.min(firstPhase, phases.get(rel));
       }
       if (firstPhase == Integer.MAX_VALUE) break;
+      // Only the relations of the first phase that has any are settled in a round, so that a
+      // national cell is not hidden for a recoverable municipal one that the municipal round is
+      // about to hide anyway.
       if (round > 100_000) throw new IllegalStateException("secondary suppression of " + month + " did not settle");
       for (int rel = 0; rel < phases.size(); rel++) {
         if (pick[rel] >= 0 && phases.get(rel) == firstPhase) hidden[pick[rel]] = true;

@@ -1,5 +1,6 @@
 package dk.star.fokusmaal.gold;
 
+import dk.star.fokusmaal.contract.Cols;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,15 +11,18 @@ import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Secondary suppression of one month's cells ({@link Shares#suppression}), settled on an
  * executor: every additive relation lies inside one month, and a month has a few thousand
  * memberships, so the rounds run over plain arrays instead of as a Spark job each.
  *
- * <p>Input rows, one per cell and relation it takes part in: {@code key string, population long,
- * suppressed boolean} (primary), {@code relation string, total boolean, phase int}. Output: {@code
- * key string, suppressed boolean}, one per cell.
+ * <p>Input rows, one per cell and relation it takes part in: the cell's key ({@link Shares#KEY}),
+ * {@code population} (long), {@code suppressed} (primary) and the relation ({@link #RELATION}),
+ * whether the cell is its total ({@link #TOTAL}) and its phase ({@link #PHASE}). Output: the key
+ * and {@code suppressed}, one row per cell.
  *
  * <p>A round looks at every relation with exactly one hidden cell and a published one left; of
  * those of the lowest phase, each hides its smallest published cell — parts before the total,
@@ -26,8 +30,12 @@ import org.apache.spark.sql.RowFactory;
  * Rounds repeat until no relation has exactly one hidden cell; each hides at least one cell.
  */
 final class SecondarySuppression implements FlatMapGroupsFunction<String, Row, Row> {
-  static final String KEY = "key", POPULATION = "population", SUPPRESSED = "suppressed",
-      RELATION = "relation", TOTAL = "total", PHASE = "phase";
+  static final String RELATION = "_relation_id", TOTAL = "_is_total", PHASE = "_phase";
+
+  /** The output's schema. */
+  static final StructType SETTLED = new StructType()
+      .add(Shares.KEY, DataTypes.StringType, false)
+      .add(Cols.SUPPRESSED, DataTypes.BooleanType, false);
 
   @Override
   public Iterator<Row> call(String month, Iterator<Row> rows) {
@@ -40,14 +48,14 @@ final class SecondarySuppression implements FlatMapGroupsFunction<String, Row, R
     List<List<int[]>> members = new ArrayList<>(); // per relation: {cell, total ? 1 : 0}
     while (rows.hasNext()) {
       Row r = rows.next();
-      String key = r.getAs(KEY);
+      String key = r.getAs(Shares.KEY);
       Integer cell = cellOf.get(key);
       if (cell == null) {
         cell = keys.size();
         cellOf.put(key, cell);
         keys.add(key.getBytes(StandardCharsets.UTF_8));
-        populations.add(((Number) r.getAs(POPULATION)).longValue());
-        primary.add(r.<Boolean>getAs(SUPPRESSED));
+        populations.add(((Number) r.getAs(Cols.POPULATION)).longValue());
+        primary.add(r.<Boolean>getAs(Cols.SUPPRESSED));
       }
       String relation = r.getAs(RELATION);
       Integer rel = relationOf.get(relation);

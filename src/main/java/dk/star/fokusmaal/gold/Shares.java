@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Monthly passive shares (SPEC §5.7, §8.1–8.2): of the persons in the population of the month,
@@ -105,22 +104,19 @@ public final class Shares {
     Dataset<Row> members =
         cells.select(col(Cols.MONTH).cast(DataTypes.StringType).as(MONTH_KEY), col(KEY), col(Cols.POPULATION),
                 col(Cols.SUPPRESSED), explode(relations()).as(REL))
-            .select(col(MONTH_KEY), col(KEY).as(SecondarySuppression.KEY),
-                col(Cols.POPULATION).cast(DataTypes.LongType).as(SecondarySuppression.POPULATION),
-                col(Cols.SUPPRESSED).as(SecondarySuppression.SUPPRESSED), col(REL + ".id").as(SecondarySuppression.RELATION),
+            .select(col(MONTH_KEY), col(KEY), col(Cols.POPULATION).cast(DataTypes.LongType).as(Cols.POPULATION),
+                col(Cols.SUPPRESSED), col(REL + ".id").as(SecondarySuppression.RELATION),
                 col(REL + ".total").as(SecondarySuppression.TOTAL), col(REL + ".phase").as(SecondarySuppression.PHASE));
-    StructType settled = new StructType()
-        .add(SecondarySuppression.KEY, DataTypes.StringType, false)
-        .add(SecondarySuppression.SUPPRESSED, DataTypes.BooleanType, false);
     Dataset<Row> hidden =
         members.groupByKey((MapFunction<Row, String>) r -> r.getAs(MONTH_KEY), Encoders.STRING())
-            .flatMapGroups(new SecondarySuppression(), Encoders.row(settled))
-            .select(col(SecondarySuppression.KEY).as(KEY), col(SecondarySuppression.SUPPRESSED).as(Cols.SUPPRESSED));
+            .flatMapGroups(new SecondarySuppression(), Encoders.row(SecondarySuppression.SETTLED));
     return cells.drop(Cols.SUPPRESSED).join(hidden, KEY).drop(KEY, Cols.POPULATION);
   }
 
   // Scratch columns of the suppression.
-  private static final String KEY = "_cell_key", REL = "_relation", NATION = "N", MONTH_KEY = "_month_key";
+  /** The key of a cell in the suppression's scratch frames. */
+  static final String KEY = "_cell_key";
+  private static final String REL = "_relation", NATION = "N", MONTH_KEY = "_month_key";
   private static final int NATION_PHASE = 2;
   private static final String S_MONTH = "_s_month", S_MUNI = "_s_municipality", S_BD = "_s_breakdown",
       S_VALUE = "_s_value", S_HIDDEN = "_s_suppressed";
